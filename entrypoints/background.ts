@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { tabKey } from '@/lib/messages';
+
+export default defineBackground(() => {
+  // State lives in storage.session, not in globals: the MV3 worker may stop at any time.
+  const store: SessionStore = {
+    get: async (key) => (await browser.storage.session.get(key))[key],
+    set: (key, value) => browser.storage.session.set({ [key]: value }),
+    remove: (key) => browser.storage.session.remove(key),
+  };
+  const action = browser.action ?? browser.browserAction;
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  // Listeners are registered synchronously, before any await (MV3 service worker rule).
+  browser.runtime.onMessage.addListener((raw, sender) =>
+    handleMessage(raw, sender, store, {
+      extensionOrigin,
+      onResult: (tabId, result) => {
+        const text = badgeText(result);
+        void action?.setBadgeText({ tabId, text }).catch(() => {});
+        void action?.setBadgeBackgroundColor({ tabId, color: text === '✓' ? '#2e7d32' : '#c62828' }).catch(() => {});
+      },
+    }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
+});

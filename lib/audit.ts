@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { onlyLabels, type FieldKey } from './labels';
+import { Outcome } from './outcome';
+import { codeTokens } from './parse/code';
+import { firstValue } from './parse/fields';
+import { RULES } from './rules';
+import { DEFAULT_CONTEXT, type RuleContext } from './rules/types';
+import type { GuideSnapshot } from './snapshot';
+
+/** Labels that only a service item's guide carries (footers also have phones and addresses). */
+const ITEM_KEYS: FieldKey[] = [
+  'legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'materials', 'process', 'basis', 'conditions',
+  'itemType', 'taskCode', 'catalogCode', 'depth', 'projectType', 'special', 'intermediary', 'department',
+];
+/** Fields that identify one item: repeated with different values, the page lists many items. */
+const PER_ITEM_KEYS: FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'projectType', 'itemName', 'taskCode', 'itemType'];
+
+export interface GuideVerdict {
+  isGuide: boolean;
+  reason: string;
+  labels: string[];
+}
+
+/**
+ * Rule book "Is this a guide page?": at least three different canonical labels with values,
+ * two of them item-specific, and no sign of a catalogue of many items.
+ */
+export function judgeGuide(s: GuideSnapshot): GuideVerdict {
+  const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) => s.fields[k]!.some((h) => h.value.trim() && !onlyLabels(h.value)));
+  if (s.materials?.length && !keys.includes('materials')) keys.push('materials');
+  const itemKeys = keys.filter((k) => ITEM_KEYS.includes(k));
+  for (const k of PER_ITEM_KEYS) {
+    const values = new Set((s.fields[k] ?? []).map((h) => h.value.trim()).filter(Boolean));
+    if ((s.fields[k]?.length ?? 0) >= 4 && values.size >= 3) {
+      return { isGuide: false, reason: `“${s.fields[k]![0]!.label}”出现${s.fields[k]!.length}次且取值不同：像是事项列表，不是单个事项的办事指南`, labels: keys };
+    }
+  }
+  if (keys.length < 3 || itemKeys.length < 2) {
+    return { isGuide: false, reason: `只识别到${keys.length}类办事指南要素，不是办事指南页面`, labels: keys };
+  }
+  return { isGuide: true, reason: `识别到${keys.length}类办事指南要素`, labels: keys };
+}
+
+export const AuditResult = z.object({
+  url: z.string(),
+  title: z.string(),
+  isGuide: z.boolean(),
+  reason: z.string(),
+  item: z.object({ name: z.string().nullable(), code: z.string().nullable() }),
+  outcomes: z.array(Outcome),
+  auditedAt: z.number(),
+  /** Engine and rule-set version: stored findings say which rules produced them. */
+  engine: z.string(),
+});
+export type AuditResult = z.infer<typeof AuditResult>;
+
+export const ENGINE_VERSION = '0.1.0';
+
+/** snapshot → outcomes, one per indicator; no outcomes at all for a page that is not a guide. */
+export function audit(s: GuideSnapshot, ctx: RuleContext = DEFAULT_CONTEXT, now = Date.now()): AuditResult {
+  const verdict = judgeGuide(s);
+  const codeHit = firstValue(s, 'taskCode');
+  const tokens = codeHit ? codeTokens(codeHit.value) : [];
+  return {
+    url: s.url,
+    title: s.title,
+    isGuide: verdict.isGuide,
+    reason: verdict.reason,
+    item: {
+      name: s.heading ?? null,
+      code: tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? null,
+    },
+    outcomes: verdict.isGuide ? RULES.map((r) => safeEvaluate(r, s, ctx)) : [],
+    auditedAt: now,
+    engine: ENGINE_VERSION,
+  };
+}
+
+/** A rule that throws on strange input reports `review`; it never takes the audit down. */
+function safeEvaluate(rule: (typeof RULES)[number], s: GuideSnapshot, ctx: RuleContext): Outcome {
+  try {
+    return rule.evaluate(s, ctx);
+  } catch (e) {
+    return {
+      indicator: rule.id, status: 'review', value: '', message: `自动检查出错，请人工核查（${String(e).slice(0, 120)}）`,
+      hint: '', missing: [], found: [], data: {}, evidence: {},
+    };
+  }
+}

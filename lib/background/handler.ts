@@ -1,0 +1,54 @@
+import type { AuditResult } from '../audit';
+import { Message, TabResult, tabKey } from '../messages';
+
+/** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
+export interface SessionStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface Sender {
+  tab?: { id?: number };
+  /** Set for extension pages (popup, options); content scripts come with a tab. */
+  url?: string;
+}
+
+export type Reply = { ok: true; result?: TabResult | null } | { ok: false; error: string };
+
+/**
+ * Validates and answers one message. Reports come only from content scripts in a tab; reads
+ * come only from our own pages. Unknown or malformed messages get a clear error, never a throw.
+ */
+export async function handleMessage(
+  raw: unknown,
+  sender: Sender,
+  store: SessionStore,
+  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string },
+): Promise<Reply> {
+  const parsed = Message.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'invalid message' };
+  const msg = parsed.data;
+  switch (msg.type) {
+    case 'audit/report': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
+      const entry: TabResult = { tabId, result: msg.result, receivedAt: Date.now() };
+      await store.set(tabKey(tabId), entry);
+      hooks.onResult?.(tabId, msg.result);
+      return { ok: true };
+    }
+    case 'audit/get': {
+      if (sender.tab || !sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
+      const stored = TabResult.safeParse(await store.get(tabKey(msg.tabId)));
+      return { ok: true, result: stored.success ? stored.data : null };
+    }
+  }
+}
+
+/** Badge: how many indicators need work (fail + partial); empty when the page is not a guide. */
+export function badgeText(result: AuditResult): string {
+  if (!result.isGuide) return '';
+  const n = result.outcomes.filter((o) => o.status === 'fail' || o.status === 'partial').length;
+  return n ? String(n) : '✓';
+}

@@ -1,0 +1,658 @@
+import {
+  BLANK_FORM_WORDS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS,
+  allLabels, columnOf, fieldOf, type FieldKey,
+} from '../labels';
+import type { FieldHit, GuideSnapshot, Link, Material, SpecialProcedure, Step } from '../snapshot';
+import { labelKey } from '../text';
+import { cssPath, walk, type Candidate, type Walked } from './walk';
+
+/**
+ * Page → snapshot. Fields are found by label (lib/labels.ts) in whatever structure the portal
+ * uses: th/td rows, td.label + td, dt/dd, a label element followed by its value, inline
+ * `标签：值` text, section headings followed by their content, and tabs that point at panes.
+ * Materials, process steps and special procedures come from tables recognised by their column
+ * headers, or from the cards, lists and numbered prose inside their sections.
+ */
+export function extractGuide(doc: Document, url: string = doc.location?.href ?? ''): GuideSnapshot {
+  const root = doc.body ?? doc.documentElement;
+  const w = walk(root);
+  const tables = classifyTables(w);
+  const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
+  const hits = findPairs(doc, w, inColumnTable);
+  findInline(w, hits);
+  settleAmbiguousTables(tables, hits);
+
+  const fields: Record<string, FieldHit[]> = {};
+  for (const h of mostSpecific(hits)) {
+    const list = (fields[h.key] ??= []);
+    if (!list.some((x) => x.value === h.value)) {
+      list.push({ label: h.label, value: h.value, path: cssPath(h.labelNode), how: h.how });
+    }
+  }
+
+  const materialHits = hits.filter((h) => h.key === 'materials');
+  const materials = extractMaterials(w, tables, materialHits);
+  const processHits = hits.filter((h) => h.key === 'process');
+  const steps = extractSteps(w, tables, processHits);
+  const specials = extractSpecials(w, tables);
+  const processText = [
+    ...processHits.map((h) => h.value),
+    ...tables.filter((t) => t.kind === 'step').map((t) => w.textOf(t.table)),
+  ].join('\n');
+
+  const onlineLinks = w.anchors
+    .filter((a) => {
+      const t = tidy(w.textOf(a) || a.getAttribute('value') || a.getAttribute('title') || '');
+      return t.length <= 12 && ONLINE_ENTRY_WORDS.test(t);
+    })
+    .map((a) => linkOf(a, w));
+
+  return {
+    url,
+    title: tidy(doc.title ?? ''),
+    heading: findHeading(doc, w, fields),
+    fields,
+    materials,
+    materialsPath: materialHits[0] ? cssPath(materialHits[0].labelNode) : tables.find((t) => t.kind === 'material') ? cssPath(tables.find((t) => t.kind === 'material')!.table) : undefined,
+    steps,
+    processText: tidy(processText),
+    specials,
+    onlineLinks,
+    visited: w.visited,
+  };
+}
+
+/**
+ * A tab pane or section that holds a field's own label-value pairs (a 办理地点 pane with
+ * 具体地址 lines) is the container, not the value: keep the specific hits. Materials and
+ * process keep their sections, which the item and step extractors read.
+ */
+function mostSpecific(hits: RawHit[]): RawHit[] {
+  return hits.filter(
+    (a) =>
+      a.key === 'materials' || a.key === 'process' ||
+      !hits.some((b) => b !== a && b.key === a.key && b.value && b.value !== a.value && a.value.includes(b.value)),
+  );
+}
+
+interface RawHit {
+  key: FieldKey;
+  label: string;
+  labelNode: Element | Text;
+  nodes: Node[];
+  value: string;
+  how: FieldHit['how'];
+}
+
+/** Collapse runs of spaces, keep line structure. */
+export function tidy(s: string): string {
+  return s
+    .replace(/[ \t\f\v\u00A0\u3000\u200B]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+}
+
+function nodeText(n: Node, w: Walked): string {
+  if (n.nodeType === 3) return (n as Text).data;
+  if (n.nodeType === 1) return w.textOf(n as Element);
+  return '';
+}
+
+const fieldOfText = (text: string) => (text.length <= 24 ? fieldOf(labelKey(text)) : undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Pairs: a label and the siblings that follow it
+
+function findPairs(doc: Document, w: Walked, skip: (n: Node) => boolean): RawHit[] {
+  const labelNodes = new Set<Node>();
+  const keyed: { c: Candidate; key: FieldKey }[] = [];
+  for (const c of w.candidates) {
+    const key = fieldOfText(c.text);
+    if (key) {
+      labelNodes.add(c.node);
+      keyed.push({ c, key });
+    }
+  }
+  const hits: RawHit[] = [];
+  // Candidates come children first. A label that has its own value slot claims its ancestors,
+  // so a row or section whose whole text is that label is not read as a second, outer label.
+  const claimed = new Set<Node>();
+  for (const { c, key } of keyed) {
+    if (skip(c.node) || claimed.has(c.node)) continue;
+    if (c.node.nextSibling) {
+      for (let a = c.node.parentNode, d = 0; a && d < 4; a = a.parentNode, d++) claimed.add(a);
+    }
+    const target = tabTarget(doc, c.node) ?? tabPaneByIndex(c.node, labelNodes);
+    if (target) {
+      hits.push({ key, label: c.text, labelNode: c.node, nodes: [target], value: tidy(w.textOf(target)), how: 'tab' });
+      continue;
+    }
+    const after = valueAfter(c.node, labelNodes, w);
+    if (!after) continue;
+    const { nodes, value } = after;
+    const firstEl = c.node.nextElementSibling ?? nextElement(c.node);
+    // A header row or a tab strip: the next "value" is another label.
+    if (!value && firstEl && labelNodes.has(firstEl)) continue;
+    if (!value && !nodes.some((n) => n.nodeType === 1)) continue;
+    hits.push({ key, label: c.text, labelNode: c.node, nodes, value, how: 'pair' });
+  }
+  return hits;
+}
+
+/**
+ * The value of a label: the siblings after it up to the next label. In a row it is the one
+ * cell after the label; in a list, header row or tab strip the label's peers are not values.
+ */
+function valueAfter(label: Element | Text, labelNodes: Set<Node>, w: Walked): { nodes: Node[]; value: string } | undefined {
+  if (!label.nextSibling) return undefined; // a lone label: its container, if label-like itself, is a candidate too
+  const tag = label.nodeType === 1 ? (label as Element).tagName.toUpperCase() : '';
+  const isCell = tag === 'TD' || tag === 'TH';
+  const peerTag = /^(LI|TH|DT|A|H[1-6])$/.test(tag) ? tag : '';
+  const nodes: Node[] = [];
+  let value = '';
+  for (let sib: Node | null = label.nextSibling; sib; sib = sib.nextSibling) {
+    if (labelNodes.has(sib)) break;
+    if (sib.nodeType === 1) {
+      const el = sib as Element;
+      if (startsWithLabel(el, labelNodes)) break;
+      if (peerTag && el.tagName.toUpperCase() === peerTag) break;
+      if (isCell && nodes.some((n) => n.nodeType === 1)) break;
+    }
+    nodes.push(sib);
+    value += (sib.nodeType === 1 && isBlockish(sib as Element) ? '\n' : '') + nodeText(sib, w);
+  }
+  return { nodes, value: tidy(value).replace(/^[:：]\s*/, '') };
+}
+
+function nextElement(n: Node): Element | null {
+  for (let s = n.nextSibling; s; s = s.nextSibling) if (s.nodeType === 1) return s as Element;
+  return null;
+}
+
+/** `<p><strong>办理时间：</strong>…</p>` after a label: the sibling opens with its own label. */
+function startsWithLabel(el: Element, labelNodes: Set<Node>): boolean {
+  let n: Node | null = el;
+  for (let depth = 0; n && depth < 3; depth++) {
+    if (labelNodes.has(n)) return true;
+    n = n.nodeType === 1 ? firstMeaningfulChild(n as Element) : null;
+  }
+  return false;
+}
+
+function firstMeaningfulChild(el: Element): Node | null {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1) return c;
+    if (c.nodeType === 3 && (c as Text).data.trim()) return c;
+  }
+  return null;
+}
+
+function isBlockish(el: Element): boolean {
+  return /^(DIV|P|UL|OL|LI|TABLE|DL|DD|DT|SECTION|H[1-6]|TR|FORM|ARTICLE)$/i.test(el.tagName);
+}
+
+/** Tabs name their pane: href="#pane", aria-controls, data-target. */
+function tabTarget(doc: Document, node: Element | Text): Element | null {
+  if (node.nodeType !== 1) return null;
+  const el = node as Element;
+  const holders = [el, el.querySelector('a,[aria-controls],[data-target]'), el.closest('a,li,[role=tab]')];
+  for (const h of holders) {
+    if (!h) continue;
+    const ref =
+      h.getAttribute('aria-controls') ??
+      h.getAttribute('data-target') ??
+      h.getAttribute('data-tab-target') ??
+      (h.getAttribute('href')?.startsWith('#') ? h.getAttribute('href') : null);
+    const id = ref?.replace(/^#/, '');
+    if (id && /^[\w-]+$/.test(id)) {
+      const t = doc.getElementById(id);
+      if (t && !t.contains(el)) return t;
+    }
+  }
+  return null;
+}
+
+/**
+ * Tabs that name no pane: `<ul class="tabs"><li>申请材料</li>…</ul>` followed by a container
+ * with one pane per tab, switched by index (Zhejiang, Epoint). Pane k belongs to tab k.
+ */
+function tabPaneByIndex(node: Element | Text, labelNodes: Set<Node>): Element | null {
+  if (node.nodeType !== 1) return null;
+  const item = (node as Element).closest('li,[role=tab]');
+  const list = item?.parentElement;
+  if (!item || !list) return null;
+  const tabs = Array.from(list.children);
+  if (tabs.length < 2 || tabs.filter((t) => labelNodes.has(t) || t.querySelector('*') && [...labelNodes].some((n) => t.contains(n))).length < 2) return null;
+  for (let anchor: Element | null = list, depth = 0; anchor && depth < 3; anchor = anchor.parentElement, depth++) {
+    for (let panes = anchor.nextElementSibling; panes; panes = panes.nextElementSibling) {
+      if (panes.children.length === tabs.length) return panes.children[tabs.indexOf(item)] ?? null;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline `标签：值` text
+
+let inlineRe: { labels: readonly string[]; re: RegExp } | undefined;
+function inlinePattern(): RegExp {
+  const labels = allLabels();
+  if (inlineRe?.labels !== labels) {
+    const alt = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    inlineRe = {
+      labels,
+      re: new RegExp(`(^|[\\s;；,，。、|｜>】\\]])((?:${alt})\\s*(?:[(（][^)）\\n]{0,10}[)）])?)\\s*[:：]`, 'g'),
+    };
+  }
+  return inlineRe.re;
+}
+
+function findInline(w: Walked, hits: RawHit[]): void {
+  const re = inlinePattern();
+  for (const block of w.leafBlocks) {
+    const text = w.textOf(block);
+    if (!/[:：]/.test(text)) continue;
+    for (const line of text.split('\n')) {
+      const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        const label = m[2]!.trim();
+        const key = fieldOf(labelKey(label));
+        if (key) found.push({ key, label, start: m.index + m[1]!.length, end: m.index + m[0].length });
+        re.lastIndex = m.index + m[0].length;
+      }
+      found.forEach((f, i) => {
+        const value = tidy(line.slice(f.end, found[i + 1]?.start ?? line.length)).replace(/[;；,，、。\s]+$/, '');
+        hits.push({ key: f.key, label: f.label, labelNode: block, nodes: [], value, how: 'inline' });
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables with column headers (materials, process steps, special procedures)
+
+type TableKind = 'material' | 'step' | 'special';
+interface ColumnTable {
+  table: HTMLTableElement;
+  kind: TableKind | undefined;
+  candidates: TableKind[];
+  header: Map<number, string>[]; // per candidate kind: column index → canonical column
+  headerRow: number;
+  rows: Element[][];
+}
+
+function tableRows(table: HTMLTableElement): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    const tag = child.tagName.toUpperCase();
+    if (tag === 'TR') rows.push(child);
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      for (const tr of Array.from(child.children)) if (tr.tagName.toUpperCase() === 'TR') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/** Rows as a grid with rowspan/colspan expanded, so a spanning 环节 cell repeats down its rows. */
+function grid(table: HTMLTableElement): Element[][] {
+  const out: Element[][] = [];
+  tableRows(table).forEach((tr, r) => {
+    const row = (out[r] ??= []);
+    let col = 0;
+    for (const cell of Array.from(tr.children)) {
+      if (!/^T[DH]$/i.test(cell.tagName)) continue;
+      while (row[col]) col++;
+      const rs = Math.min(Number(cell.getAttribute('rowspan')) || 1, 50);
+      const cs = Math.min(Number(cell.getAttribute('colspan')) || 1, 20);
+      for (let dr = 0; dr < rs; dr++) {
+        const target = (out[r + dr] ??= []);
+        for (let dc = 0; dc < cs; dc++) target[col + dc] = cell;
+      }
+      col += cs;
+    }
+  });
+  return out;
+}
+
+function classifyTables(w: Walked): ColumnTable[] {
+  const result: ColumnTable[] = [];
+  for (const table of w.tables) {
+    const rows = grid(table);
+    for (let r = 0; r < Math.min(rows.length, 3); r++) {
+      const cells = rows[r]!;
+      const maps = (['material', 'step', 'special'] as const).map((kind) => {
+        const m = new Map<number, string>();
+        cells.forEach((cell, i) => {
+          if (i > 0 && cells[i - 1] === cell) return;
+          const col = columnOf(kind, labelKey(w.textOf(cell)), true);
+          if (col && ![...m.values()].includes(col as string)) m.set(i, col as string);
+        });
+        return m;
+      });
+      const has = (m: Map<number, string>, ...cols: string[]) => cols.some((c) => [...m.values()].includes(c));
+      // A header row is mostly column labels; a th/td key-value row maps half its cells at most.
+      const distinct = cells.filter((c, i) => cells.indexOf(c) === i && tidy(w.textOf(c))).length;
+      const headerLike = (m: Map<number, string>) => m.size >= Math.max(2, Math.ceil(distinct * 0.6));
+      const candidates: TableKind[] = [];
+      if (headerLike(maps[0]!) && has(maps[0]!, 'name')) candidates.push('material');
+      if (headerLike(maps[1]!) && has(maps[1]!, 'phase', 'step') && has(maps[1]!, 'handler', 'limit', 'standard')) candidates.push('step');
+      if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && maps[2]!.size >= Math.ceil(distinct * 0.5)) candidates.push('special');
+      if (!candidates.length) continue;
+      // A step table names its handler or standard; a bare 名称 + 时限 table is special procedures.
+      let kind: TableKind | undefined = candidates[0];
+      if (candidates.includes('step') && candidates.includes('special')) {
+        const headerText = cells.map((c) => w.textOf(c)).join(' ');
+        kind = has(maps[1]!, 'handler', 'standard') ? 'step' : /法定办结时限内|是否收费|中介|特殊|特别/.test(headerText) ? 'special' : undefined;
+      }
+      result.push({ table, kind, candidates, header: maps, headerRow: r, rows });
+      break;
+    }
+  }
+  return result;
+}
+
+/** Decide step-or-special tables by the section they stand in. */
+function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[]): void {
+  for (const t of tables) {
+    if (t.kind) continue;
+    const section = hits.find((h) => h.nodes.some((n) => n.contains(t.table)));
+    if (section?.key === 'special' || section?.key === 'intermediary') t.kind = 'special';
+    else if (section?.key === 'process') t.kind = 'step';
+    else t.kind = 'step';
+  }
+}
+
+function headerOf(t: ColumnTable): Map<number, string> {
+  return t.header[['material', 'step', 'special'].indexOf(t.kind!)]!;
+}
+
+/** Data rows: distinct rows after the header, skipping repeated header rows and empty rows. */
+function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; col: (name: string) => string | undefined }[] {
+  const header = headerOf(t);
+  const out = [];
+  for (let r = t.headerRow + 1; r < t.rows.length; r++) {
+    const row = t.rows[r]!;
+    const col = (name: string): string | undefined => {
+      for (const [i, c] of header) if (c === name) return row[i] ? tidy(w.textOf(row[i]!)) : '';
+      return undefined;
+    };
+    if (!row.some((cell) => tidy(w.textOf(cell)))) continue;
+    out.push({ cells: [...new Set(row)], row, col });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Materials
+
+function linkOf(a: Element, w: Walked): Link {
+  const href = a.getAttribute('href')?.trim() ?? '';
+  const hrefUsable = !!href && !/^#?$/.test(href) && !/^javascript:\s*(void\s*\(\s*0?\s*\)\s*;?|;)?\s*$/i.test(href);
+  const dataUsable = Array.from(a.attributes).some(
+    (attr) => /^data-(attach|url|href|file|guid|path|download|src|link)/i.test(attr.name) && attr.value.trim().length > 0,
+  );
+  return {
+    text: tidy(w.textOf(a) || a.getAttribute('title') || a.getAttribute('value') || ''),
+    href: href || a.getAttribute('data-url') || '',
+    usable: hrefUsable || dataUsable || a.hasAttribute('onclick') || a.hasAttribute('download'),
+    path: cssPath(a),
+  };
+}
+
+type FormKind = 'blank' | 'sample' | undefined;
+function formKindOf(text: string, column?: string): FormKind {
+  if (NOT_FORM_WORDS.test(text)) return undefined;
+  if (SAMPLE_FORM_WORDS.test(text)) return 'sample';
+  if (BLANK_FORM_WORDS.test(text)) return 'blank';
+  if (column === 'blank' || column === 'sample') return column;
+  if (/下载|\.(docx?|xlsx?|pdf|wps|et)$/i.test(text)) return 'blank';
+  return undefined;
+}
+
+function addLinks(m: Material, anchors: Element[], w: Walked, columnOfAnchor: (a: Element) => string | undefined): void {
+  for (const a of anchors) {
+    const link = linkOf(a, w);
+    const kind = formKindOf(`${link.text} ${a.getAttribute('title') ?? ''}`.trim(), columnOfAnchor(a));
+    if (kind) m[kind].push(link);
+  }
+}
+
+const stripNumbering = (s: string) =>
+  s.replace(/^\s*(?:\d{1,2}\s*[.、．)）]|\d{1,2}(?=[\u4e00-\u9fa5《“])|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]+\s*、|[\u2460-\u2473])\s*/, '').trim();
+
+function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Material[] | null {
+  const fromTables: Material[] = [];
+  for (const t of tables.filter((x) => x.kind === 'material')) {
+    const header = headerOf(t);
+    for (const { cells, row, col } of dataRows(t, w)) {
+      const name = stripNumbering(col('name') ?? '');
+      if (!name || columnOf('material', labelKey(name)) === 'name') continue;
+      const m: Material = {
+        name,
+        source: col('source'),
+        copies: col('copies'),
+        type: col('type'),
+        text: tidy(cells.map((c) => w.textOf(c)).join(' ')),
+        blank: [],
+        sample: [],
+        path: cssPath(cells[0]!.parentElement ?? cells[0]!),
+      };
+      const anchors = w.anchors.filter((a) => cells.some((c) => c.contains(a)));
+      addLinks(m, anchors, w, (a) => {
+        const i = row.findIndex((c) => c.contains(a));
+        return i >= 0 ? header.get(i) : undefined;
+      });
+      fromTables.push(m);
+    }
+  }
+  // A materials table, even one still empty (filled later by XHR), is the list.
+  if (fromTables.length || tables.some((t) => t.kind === 'material')) return fromTables;
+  if (!hits.length) return null;
+
+  const out: Material[] = [];
+  for (const hit of hits) {
+    for (const card of itemsOf(hit, w, 'material')) {
+      const m = materialFromCard(card, w);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** The repeated items inside a section: list items, same-class cards, or numbered lines. */
+type Item = { el?: Element; text: string; path: string };
+const DETAIL_WORDS = {
+  material: /来源|份|出具|提供|类型|下载|原件|复印件|自备|核发|表格/g,
+  step: /办理人|承办|岗位|时限|工作日|标准|审核|审查|结果/g,
+};
+function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS): Item[] {
+  const containers = hit.nodes.filter((n): n is Element => n.nodeType === 1);
+  let best: Element[] = [];
+  let bestScore = [0, 0];
+  // A card carries several details (来源, 份数, 下载 … / 办理人, 时限, 标准); a row inside one carries one.
+  const richness = (group: Element[]) => group.filter((el) => (w.textOf(el).match(DETAIL_WORDS[kind]) ?? []).length >= 2).length;
+  const consider = (group: Element[]) => {
+    const score = [richness(group), group.length];
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = group;
+      bestScore = score;
+    }
+  };
+  const scan = (el: Element, depth: number) => {
+    if (depth > 6) return;
+    const kids = Array.from(el.children).filter((k) => tidy(w.textOf(k)));
+    const bySig = new Map<string, Element[]>();
+    for (const k of kids) {
+      const sig = `${k.tagName}.${k.getAttribute('class') ?? ''}`;
+      (bySig.get(sig) ?? bySig.set(sig, []).get(sig)!).push(k);
+    }
+    for (const [sig, group] of bySig) if (group.length >= 2 && !/^(BR|SPAN|A|STRONG|B|EM|I|LABEL|H\d|TD|TH)\./i.test(sig)) consider(group);
+    for (const k of kids) scan(k, depth + 1);
+  };
+  for (const c of containers) scan(c, 0);
+  // A container whose own children are the section's siblings (e.g. several <p> after a heading)
+  if (containers.length >= 2) {
+    const sigs = new Set(containers.map((c) => `${c.tagName}.${c.getAttribute('class') ?? ''}`));
+    if (sigs.size === 1) consider(containers);
+  }
+  if (best.length >= 2) return best.map((el) => ({ el, text: tidy(w.textOf(el)), path: cssPath(el) }));
+  const lines = tidy(hit.value).split('\n').filter((l) => /^\s*(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\u2460-\u2473])/.test(l));
+  if (lines.length) return lines.map((text) => ({ text, path: cssPath(hit.labelNode) }));
+  if (best.length === 1) return best.map((el) => ({ el, text: tidy(w.textOf(el)), path: cssPath(el) }));
+  return [];
+}
+
+/** A material's name without the notes written after it: copies, source, 必要/容缺 tags. */
+function materialName(raw: string): string {
+  const trimEnd = (t: string) => t.replace(/[；;。，,:：\s]+$/, '');
+  let name = trimEnd(raw);
+  name = name.replace(/[（(][^（）()]*(?:份|原件|复印件|自备|出具|提供|核发|来源|验原件)[^（）()]*[)）]?$/, '');
+  name = trimEnd(name).replace(/[，,；;\s]*(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?[\d一二两三四五六七八九十]+\s*份.*$/, '');
+  name = trimEnd(name).replace(/(?:必要|非必要|必需|非必需|容缺(?:后补)?|可选|选填|必填|必交|非必交)$/, '');
+  name = name.split(/\s(?=(?:来源|份数|材料类型|出具|提供)\s*[:：])/)[0]!;
+  return trimEnd(name).slice(0, 80);
+}
+
+const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
+const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
+
+/** Label → value pairs inside one card, by the column labels of a table kind; then inline `标签：值` lines. */
+function pairsIn(card: Element, kind: 'material' | 'step', w: Walked): Record<string, string> {
+  const cols: Record<string, string> = {};
+  const labels = w.candidates.filter((c) => c.node !== card && card.contains(c.node) && columnOf(kind, labelKey(c.text)));
+  const labelNodes = new Set<Node>(labels.map((c) => c.node));
+  for (const c of labels) {
+    const col = String(columnOf(kind, labelKey(c.text)));
+    const value = valueAfter(c.node, labelNodes, w)?.value;
+    if (value && !(col in cols)) cols[col] = value;
+  }
+  for (const line of w.textOf(card).split('\n')) {
+    const m = /^\s*([\u4e00-\u9fa5]{2,8})\s*[:：]\s*(.+)$/.exec(line);
+    const col = m && (columnOf(kind, m[1]!) as string | undefined);
+    if (col && !(col in cols)) cols[col] = m![2]!.trim();
+  }
+  return cols;
+}
+
+function materialFromCard(item: Item, w: Walked): Material | undefined {
+  const cols = item.el ? pairsIn(item.el, 'material', w) : {};
+  const text = item.text;
+  const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+  const name = materialName(cols.name ?? stripNumbering(firstLine));
+  if (!name) return undefined;
+  const m: Material = {
+    name,
+    source: cols.source ?? INLINE_SOURCE.exec(text)?.[1]?.trim() ?? BRACKET_SOURCE.exec(text)?.[1]?.trim(),
+    copies: cols.copies,
+    type: cols.type,
+    text,
+    blank: [],
+    sample: [],
+    path: item.path,
+  };
+  if (item.el) addLinks(m, w.anchors.filter((a) => item.el!.contains(a)), w, () => undefined);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process steps
+
+function extractSteps(w: Walked, tables: ColumnTable[], hits: RawHit[]): Step[] {
+  const steps: Step[] = [];
+  for (const t of tables.filter((x) => x.kind === 'step')) {
+    for (const { cells, col } of dataRows(t, w)) {
+      const name = stripNumbering(col('step') || col('phase') || '');
+      if (!name) continue;
+      steps.push({
+        name,
+        limit: col('limit'),
+        handler: col('handler'),
+        standard: col('standard'),
+        text: tidy(cells.map((c) => w.textOf(c)).join(' ')),
+        path: cssPath(cells[0]!.parentElement ?? cells[0]!),
+        from: 'table',
+      });
+    }
+  }
+  if (steps.length) return steps;
+  for (const hit of hits) {
+    const lists = hit.nodes.flatMap((n) =>
+      n.nodeType === 1 ? [n as Element, ...Array.from((n as Element).querySelectorAll('ol,ul'))] : [],
+    ).filter((el) => /^(OL|UL)$/i.test(el.tagName));
+    const list = lists.find((l) => l.children.length >= 2);
+    const segments = numberedSegments(hit.value);
+    // Step cards (each with its own 办理人 / 时限 / 标准 pairs) come before lists and numbering.
+    const cards = itemsOf(hit, w, 'step').filter((c) => c.el && Object.keys(pairsIn(c.el, 'step', w)).length >= 2);
+    if (cards.length >= 2) {
+      for (const card of cards) {
+        const cols = pairsIn(card.el!, 'step', w);
+        const first = card.text.split('\n').map((l) => stripNumbering(l.trim())).find((l) => l && !/^\d+$/.test(l)) ?? '';
+        steps.push({
+          name: stepName(cols.step ?? cols.phase ?? first),
+          limit: cols.limit ?? '',
+          handler: cols.handler ?? '',
+          standard: cols.standard ?? '',
+          text: card.text,
+          path: card.path,
+          from: 'table',
+        });
+      }
+    } else if (list) {
+      for (const li of Array.from(list.children)) {
+        const text = tidy(w.textOf(li));
+        if (text) steps.push({ name: stepName(stripNumbering(text)), text, path: cssPath(li), from: 'prose' });
+      }
+    } else {
+      for (const seg of segments) steps.push({ name: stepName(seg), text: seg, path: cssPath(hit.labelNode), from: 'prose' });
+    }
+  }
+  return steps;
+}
+
+function stepName(text: string): string {
+  return (text.split(/[。.(（,，:：;；\s]/)[0] ?? '').slice(0, 16);
+}
+
+/** "1.申请… 2.受理(2个工作日)… 3.审查…" → one segment per top-level number, in order. */
+export function numberedSegments(text: string): string[] {
+  const re = /(^|[\n\s。；;])\s*(\d{1,2})\s*[.、．]\s*(?=[^\d\s])/g;
+  const marks: { n: number; start: number; body: number }[] = [];
+  let expect = 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const n = Number(m[2]);
+    if (n === expect || (n === 1 && marks.length)) {
+      marks.push({ n, start: m.index + m[1]!.length, body: m.index + m[0].length });
+      expect = n + 1;
+    }
+  }
+  if (marks.length < 2) return [];
+  return marks.map((mk, i) => tidy(text.slice(mk.body, marks[i + 1]?.start ?? text.length)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Special procedures (listed in a table; sections without one are read by the E1-6 rule)
+
+function extractSpecials(w: Walked, tables: ColumnTable[]): SpecialProcedure[] {
+  const out: SpecialProcedure[] = [];
+  for (const t of tables.filter((x) => x.kind === 'special')) {
+    for (const { cells, col } of dataRows(t, w)) {
+      const name = tidy(col('name') ?? '');
+      if (!name || /^(无|暂无|没有|不涉及)$/.test(name)) continue;
+      out.push({ name, limit: col('limit'), text: tidy(cells.map((c) => w.textOf(c)).join(' ')), path: cssPath(cells[0]!.parentElement ?? cells[0]!) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function findHeading(doc: Document, w: Walked, fields: Record<string, FieldHit[]>): string | undefined {
+  const named = fields.itemName?.find((h) => h.value)?.value;
+  if (named) return named;
+  const titled = doc.querySelector('[class*="title-name"],[class*="item-name"],[class*="matter-name"],[class*="itemName"],[class*="sxmc"]');
+  const h1 = titled ?? w.headings.find((h) => h.tagName === 'H1' && tidy(w.textOf(h)).length >= 4);
+  if (h1) return tidy(w.textOf(h1)).split('\n')[0];
+  const fromTitle = tidy(doc.title ?? '').split(/\s*[-_|｜—]\s*/)[0];
+  return fromTitle && fromTitle.length >= 4 ? fromTitle : undefined;
+}

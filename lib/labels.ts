@@ -1,0 +1,129 @@
+/**
+ * Label synonyms are data (reference/domain.md §4). Every extractor finds fields by these
+ * lists, never by position, so a new portal's wording is added here and nowhere else.
+ * A user setting may extend them (see lib/settings.ts).
+ */
+
+export const FIELD_LABELS = {
+  legalLimit: ['法定办结时限', '法定办理时限', '法定时限', '法定期限', '法定办结期限', '法定办理期限', '法定承办时限'],
+  promisedLimit: ['承诺办结时限', '承诺办理时限', '承诺时限', '承诺期限', '承诺办结期限', '承诺办理期限', '服务承诺', '承诺时间'],
+  // Bare 办理时限 is ambiguous (rule book E1-1/E1-2): used only where the specific label is absent.
+  anyLimit: ['办理时限', '办结时限', '办理期限', '审批时限', '办结期限'],
+  address: ['办理地点', '办理地址', '受理地点', '受理地址', '具体地址', '窗口地址', '办公地址', '线下办理地址', '办事地点', '办理窗口', '受理窗口地址', '办理地点/时间', '办理地点及时间', '办理地点和时间', '窗口办理地点', '办事大厅地址', '服务窗口地址'],
+  hours: ['办理时间', '受理时间', '办公时间', '工作时间', '窗口办公时间', '窗口受理时间', '服务时间', '窗口办理时间'],
+  enquiry: ['咨询方式', '咨询电话', '联系电话', '咨询联系电话', '办公电话', '窗口电话', '咨询窗口', '电话咨询', '联系方式', '咨询途径', '业务咨询电话', '窗口联系电话'],
+  complaint: ['监督投诉方式', '监督方式', '投诉电话', '投诉监督电话', '监督电话', '监督和投诉电话', '监督投诉渠道', '监督投诉电话', '投诉方式', '投诉渠道', '监督投诉'],
+  special: ['特殊环节', '特别程序', '特殊程序', '特殊环节及时限'],
+  intermediary: ['中介服务', '是否有中介服务', '中介机构', '中介服务事项', '是否涉及中介服务'],
+  visits: ['到办事现场次数', '到现场次数', '到办理现场次数', '到现场窗口次数', '到现场办理的次数', '到现场大厅次数', '跑动次数', '最多跑几次', '到现场办理次数', '跑腿次数', '最多跑动次数'],
+  visitReason: ['必须现场办理原因说明', '必须现场办理原因', '到现场原因说明', '现场办理原因', '需到现场原因'],
+  depth: ['网上办理深度', '网办深度', '办理深度', '网上服务深度', '网上办理深度等级'],
+  online: ['是否网办', '是否可以在线申报', '可网上办理', '是否支持网上办理', '是否网上办理'],
+  onlineUrl: ['网办地址', '在线办理地址', '网上办理地址', '在线申报地址', '网上申报地址', '办理网址'],
+  projectType: ['办件类型', '办理类型', '事项类别'],
+  handleForm: ['办理形式', '办理方式', '办理渠道'],
+  itemType: ['事项类型', '权力类别', '事项性质', '权力类型', '职权类型', '事项类别类型'],
+  itemName: ['事项名称', '办理项名称', '服务事项名称', '业务办理项名称', '实施清单名称'],
+  department: ['实施主体', '实施机构', '实施部门', '办理部门', '受理机构', '审批部门', '部门名称', '办理主体', '受理部门', '实施机关', '办理机构'],
+  taskCode: ['实施编码', '业务办理项编码', '事项编码', '事项代码', '办理项编码', '实施清单编码', '权力编码'],
+  catalogCode: ['基本编码', '权力基本码', '事项基本编码', '基本目录编码'],
+  level: ['行使层级', '实施层级', '层级'],
+  basis: ['设定依据', '实施依据', '法律依据', '法定依据', '设立依据', '办理依据', '政策依据', '设定和实施依据', '依据'],
+  conditions: ['受理条件', '申请条件', '办理条件', '受理标准'],
+  materials: ['申请材料', '申报材料', '办理材料', '所需材料', '材料清单', '提交材料', '申请资料', '申请材料目录', '办事材料', '所需提交材料'],
+  process: ['办理流程', '办事流程', '办理程序', '审批流程', '网上办理流程', '窗口办理流程', '流程', '审批程序', '办理步骤'],
+  fee: ['是否收费', '收费标准', '收费依据', '收费情况', '收费项目'],
+  result: ['审批结果', '审批结果名称', '办理结果', '结果名称', '审批结果类型'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FieldKey = keyof typeof FIELD_LABELS;
+
+/** Column headers of the tables that list materials, process steps and special procedures. */
+export const COLUMN_LABELS = {
+  material: {
+    name: ['材料名称', '申请材料名称', '名称', '材料', '申请材料', '提交材料名称'],
+    source: ['来源渠道', '材料来源', '来源渠道说明', '出具单位', '出具机构', '提供单位', '来源', '材料出具单位'],
+    copies: ['份数', '纸质材料份数', '原件份数', '复印件份数', '数量', '材料份数', '纸质份数', '数量要求', '材料数量'],
+    type: ['材料类型', '材料形式', '材料性质'],
+    blank: ['空白表格', '空表', '表格下载', '格式文本', '空白表格下载', '空表下载', '模板下载'],
+    sample: ['示例样表', '样表', '示例样本', '示范文本', '填写示例', '样表下载', '示例下载', '填报示例'],
+  },
+  step: {
+    phase: ['环节', '环节名称', '办理环节', '流程环节'],
+    step: ['步骤', '办理步骤', '步骤名称', '流程名称'],
+    handler: ['办理人', '办理人员', '承办人', '审核人', '审批人', '办理岗位', '岗位', '责任人', '办理部门', '承办机构', '办理人员/岗位', '经办人'],
+    limit: ['办理时限', '时限', '法定时限', '完成时限', '所需时限', '承诺时限', '环节时限', '审批时限'],
+    standard: ['审查标准', '审批标准', '审核标准', '审核要点', '审查要点', '办理标准', '审查内容'],
+    result: ['办理结果', '审查结果', '审批结果', '环节结果'],
+  },
+  special: {
+    name: ['环节名称', '特殊环节名称', '特殊环节', '程序名称', '名称', '特别程序名称', '中介服务名称', '特别程序'],
+    limit: ['所需时限', '时限', '环节时限', '办理时限', '期限', '特殊环节时限', '承诺时限'],
+  },
+} as const;
+
+/** Words that mark a link or control as a blank form / sample form download (E4-1 / E4-2). */
+export const BLANK_FORM_WORDS = /空白表格|空表|格式文本|表格下载|申请表下载|下载表格|模板下载|空白模板|模板|表格模版|空白文本/;
+export const SAMPLE_FORM_WORDS = /示例样表|样表|示例样本|示范文本|填写示例|填报示例|样例|范本|示例|填写样本/;
+/** Result samples and flow charts never count as forms (rule book E4). */
+export const NOT_FORM_WORDS = /结果样本|样本下载|流程图|证照样本|批文样本/;
+
+/** Buttons and links that lead to online submission (B1 consistency; A3-2 journeys later). */
+export const ONLINE_ENTRY_WORDS = /在线办理|在线申报|立即办理|我要办理?|网上办理|去办理|在线申请|网上申报|我要申报|网上申请|立即申报|申请办理|在线预审/;
+
+const INDEX = new Map<string, FieldKey>();
+for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]) {
+  for (const label of labels) if (!INDEX.has(label)) INDEX.set(label, key);
+}
+
+/** Extra synonyms from the user's settings, merged over the defaults. */
+export function setExtraLabels(extra: Partial<Record<FieldKey, string[]>>): void {
+  for (const [key, labels] of Object.entries(extra) as [FieldKey, string[]][]) {
+    for (const label of labels) INDEX.set(label, key);
+  }
+  sorted = undefined;
+  labelWords = undefined;
+}
+
+/** The canonical field a label key (see text.labelKey) stands for. */
+export function fieldOf(key: string): FieldKey | undefined {
+  return INDEX.get(key);
+}
+
+let sorted: string[] | undefined;
+/** Every known label, longest first, for inline `标签：值` text. */
+export function allLabels(): readonly string[] {
+  return (sorted ??= [...INDEX.keys()].sort((a, b) => b.length - a.length));
+}
+
+/** Canonical column of a header cell within one table kind; `fuzzy` for table header cells only. */
+export function columnOf<K extends keyof typeof COLUMN_LABELS>(
+  kind: K,
+  headerKey: string,
+  fuzzy = false,
+): keyof (typeof COLUMN_LABELS)[K] | undefined {
+  const table = COLUMN_LABELS[kind] as Record<string, readonly string[]>;
+  for (const [col, labels] of Object.entries(table)) if (labels.includes(headerKey)) return col as keyof (typeof COLUMN_LABELS)[K];
+  // header cells like "空白表格下载" or "特别程序时限": a known column label at the end, then at the
+  // start; two-character labels only as an ending (名称, 时限, 份数), never 材料 as a prefix.
+  if (!fuzzy || headerKey.length > 12 || /[:：]/.test(headerKey)) return undefined;
+  for (const [col, labels] of Object.entries(table)) if (labels.some((l) => l.length >= 2 && l !== '材料' && headerKey.endsWith(l))) return col as keyof (typeof COLUMN_LABELS)[K];
+  for (const [col, labels] of Object.entries(table)) if (labels.some((l) => l.length >= 3 && headerKey.startsWith(l))) return col as keyof (typeof COLUMN_LABELS)[K];
+  return undefined;
+}
+
+let labelWords: RegExp | undefined;
+/**
+ * A value made only of labels and column headers (a skeleton still waiting for its XHR data, a
+ * tab strip, an empty table's header row) says nothing about the item.
+ */
+export function onlyLabels(value: string): boolean {
+  labelWords ??= new RegExp(
+    [...allLabels(), ...Object.values(COLUMN_LABELS).flatMap((t) => Object.values(t).flat()), '序号', '是否计算在法定办结时限内', '说明', '备注', '操作']
+      .sort((a, b) => b.length - a.length)
+      .map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  return !/[\p{L}\p{N}]{2,}/u.test(value.replace(labelWords, ' ').replace(/[:：/、,，;；()（）\s-]+/g, ' '));
+}

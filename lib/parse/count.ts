@@ -1,0 +1,26 @@
+import { arabicNumerals, normalize } from '../text';
+
+/** 到办事现场次数 (E3-2): 0次, 1次, 零跑动, 不见面, 最多跑一次. */
+export function parseVisits(value: string): number | undefined {
+  const v = arabicNumerals(normalize(value));
+  if (/零跑动|不见面|无需到现场|无需到场|0跑动|零次|全程网办无需/.test(v)) return 0;
+  const most = /最多跑\s*(\d+)\s*次/.exec(v);
+  if (most) return Number(most[1]);
+  const m = /(\d+)\s*次/.exec(v) ?? /^\s*(\d+)\s*$/.exec(v);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Copies of a material (E2-2): 原件1份, 复印件2份, 1份, a bare count in a 份数 column. */
+export function parseCopies(value: string, bareCountAllowed: boolean): number | undefined {
+  const v = arabicNumerals(normalize(value));
+  if (/若干|按需|视情况|根据需要/.test(v) && !/\d\s*份/.test(v)) return undefined;
+  const counts = [...v.matchAll(/(\d+)\s*份/g)].map((m) => Number(m[1]));
+  const labelled = [...v.matchAll(/(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*(\d+)/g)].map((m) => Number(m[1]));
+  const all = [...counts, ...labelled];
+  if (!all.length && bareCountAllowed) {
+    const bare = /^\s*(\d+)\s*$/.exec(v);
+    if (bare) all.push(Number(bare[1]));
+  }
+  const max = all.length ? Math.max(...all) : undefined;
+  return max && max > 0 ? max : undefined;
+}

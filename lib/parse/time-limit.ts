@@ -1,0 +1,56 @@
+import type { FieldHit, GuideSnapshot } from '../snapshot';
+import { arabicNumerals, labelSuffix, normalize } from '../text';
+import { firstValue } from './fields';
+
+/** A time limit as written: number, unit, or 即办. Used by E1-1, E1-2, A4-1 and A4-4. */
+export interface ParsedLimit {
+  days?: number;
+  unit?: string;
+  instant: boolean;
+  /** The unit says 工作日 or 自然日 (in the value or in the label). */
+  statedUnit: boolean;
+}
+
+const INSTANT = /即办|当场办结|当场办理|即时办结|即时办理|立即办理|当场作出|即来即办|当场/;
+const LIMIT = /(\d+(?:\.\d+)?)\s*(?:个)?\s*[([【]?\s*(工作日|自然日|日|天|个月|月|年|小时|周|星期)/;
+
+export function parseLimit(value: string, label = ''): ParsedLimit {
+  const v = arabicNumerals(normalize(value));
+  const suffix = labelSuffix(label);
+  const instant = INSTANT.test(v);
+  const m = LIMIT.exec(v);
+  if (m) {
+    const unit = m[2]!;
+    return { days: Number(m[1]), unit, instant, statedUnit: unit === '工作日' || unit === '自然日' };
+  }
+  const bare = /^\s*(\d+(?:\.\d+)?)\s*$/.exec(v);
+  if (bare) {
+    const unit = suffix && /工作日|自然日|日|天/.exec(suffix)?.[0];
+    return { days: Number(bare[1]), unit: unit || undefined, instant, statedUnit: unit === '工作日' || unit === '自然日' };
+  }
+  return { instant, statedUnit: /工作日|自然日/.test(v) || /工作日|自然日/.test(suffix ?? '') };
+}
+
+export interface LimitFinding {
+  hit?: FieldHit;
+  parsed?: ParsedLimit;
+  /** Taken from a bare 办理时限 because the specific label is absent. */
+  ambiguous: boolean;
+}
+
+/** The legal or promised limit of the item, falling back to a bare 办理时限 (rule book E1-1). */
+export function findLimit(s: GuideSnapshot, kind: 'legal' | 'promised'): LimitFinding {
+  const own = firstValue(s, kind === 'legal' ? 'legalLimit' : 'promisedLimit');
+  if (own) return { hit: own, parsed: parseLimit(own.value, own.label), ambiguous: false };
+  const any = firstValue(s, 'anyLimit');
+  if (any) return { hit: any, parsed: parseLimit(any.value, any.label), ambiguous: true };
+  return { ambiguous: false };
+}
+
+/** Days for A4-1: 即办 counts as 0 promised days. */
+export function daysOf(p: ParsedLimit | undefined, kind: 'legal' | 'promised'): { days: number; unit: string } | undefined {
+  if (!p) return undefined;
+  if (kind === 'promised' && p.instant && !(p.days && p.days > 0)) return { days: 0, unit: '即办' };
+  if (p.days === undefined || !p.unit) return undefined;
+  return { days: p.days, unit: p.unit };
+}

@@ -1,0 +1,102 @@
+import { hitsOf } from '../parse/fields';
+import type { GuideSnapshot } from '../snapshot';
+import { arabicNumerals, normalize } from '../text';
+import { outcome, type Rule } from './types';
+
+/** Procedures the rule book calls special (评审, 评估, 现场勘查, 检验检测, 听证, 专家论证, 公示 …). */
+export const SPECIAL_WORDS =
+  /(?:专家|技术|机构)?评审|(?:技术)?评估|现场勘[查察]|实地核[查验]|现场核[查验]|现场检查|现场踏勘|专家论证|听证|检验|检测|检疫|鉴定|公示|招标|拍卖|考试|考核/;
+const NONE = /^(?:无|没有|不涉及|否|暂无|无特殊环节|无中介服务|无特别程序|不需要|本事项无.*)$/;
+const HAS_LIMIT = /\d+(?:\.\d+)?\s*个?\s*(?:工作日|自然日|日|天|小时|个月|月)|当场|即时|即办/;
+
+function hasLimit(text: string | undefined): boolean {
+  return !!text && HAS_LIMIT.test(arabicNumerals(normalize(text)));
+}
+
+/** E1-6 中介机构或特殊环节: a section that says 无, or lists each procedure with its time limit. */
+export const rule: Rule = {
+  id: 'E1-6',
+  evaluate(s: GuideSnapshot) {
+    const hits = [...hitsOf(s, 'special'), ...hitsOf(s, 'intermediary')];
+    const mention = SPECIAL_WORDS.exec(s.processText)?.[0];
+    if (!hits.length && !s.specials.length) {
+      return outcome('E1-6', 'fail', {
+        value: mention ? quote(s.processText, mention) : '',
+        message: mention ? `特殊环节未单列：办理流程提到“${mention}”，但没有特殊环节栏目` : '未找到特殊环节/中介服务栏目',
+        hint: '单列“特殊环节”栏目：没有则写“无”；有则逐项写明环节名称和时限',
+      });
+    }
+    const hit = hits.find((h) => h.value.trim()) ?? hits[0];
+    const texts = hits.map((h) => normalize(h.value).replace(/[。.;；\s]+$/, '')).filter(Boolean);
+    const items = s.specials.length ? s.specials : texts.flatMap(proceduresIn);
+    const value = s.specials.length ? s.specials.map((p) => p.text).join('；') : texts.join('；');
+
+    if (!items.length) {
+      if (!texts.length) {
+        return outcome('E1-6', 'fail', { hit, message: '特殊环节栏目没有内容', hint: '没有特殊环节写“无”；有则逐项写明环节名称和时限' });
+      }
+      if (texts.every((t) => NONE.test(t))) {
+        if (mention) {
+          return outcome('E1-6', 'review', {
+            hit, value,
+            message: `指南写明无特殊环节，但办理流程提到“${mention}”，请人工核对`,
+            hint: '核对流程中的环节是否属于特殊环节，并在特殊环节栏目中列明',
+          });
+        }
+        return outcome('E1-6', 'pass', { hit, value, message: '特殊环节/中介服务：无' });
+      }
+      return outcome('E1-6', 'review', {
+        hit, value,
+        message: '特殊环节栏目有内容，但无法识别其中的环节，请人工核对',
+        hint: '逐项写明环节名称和时限，或写“无”',
+      });
+    }
+    const lacking = items.filter((p) => !hasLimit(p.limit ?? p.text));
+    if (!lacking.length) {
+      return outcome('E1-6', 'pass', { hit, value, found: items.map((p) => p.name), message: `特殊环节${items.map((p) => p.name).join('、')}均写明时限` });
+    }
+    return outcome('E1-6', 'partial', {
+      hit, value,
+      selector: s.specials[0]?.path,
+      found: items.map((p) => p.name),
+      missing: lacking.map((p) => `${p.name}:time-limit`),
+      message: `特殊环节${lacking.map((p) => p.name).join('、')}未写明时限`,
+      hint: '为每个特殊环节写明时限，如“专家评审 15个工作日”',
+    });
+  },
+};
+
+/**
+ * Procedures named in a section's text. Numbered entries are one procedure each, whatever they
+ * are called; otherwise each line naming a special procedure opens one, and the lines after it
+ * (its 时限, 说明) belong to it until the next one.
+ */
+function proceduresIn(text: string): { name: string; limit?: string; text: string }[] {
+  if (NONE.test(text)) return [];
+  const numbered = text.split(/(?:^|\n|\s)(?=\d{1,2}\s*[.、．](?!\d))/).map((t) => t.trim()).filter((t) => /^\d{1,2}\s*[.、．]/.test(t));
+  if (numbered.length) {
+    return numbered.map((t) => {
+      const body = t.replace(/^\d{1,2}\s*[.、．]\s*/, '');
+      return { name: body.split(/[:：，,。(（;；\s]/)[0]!.slice(0, 20), text: body };
+    });
+  }
+  const groups: { name: string; text: string }[] = [];
+  for (const line of text.split(/\n|[;；]/).map((t) => t.trim()).filter(Boolean)) {
+    const word = SPECIAL_WORDS.exec(line)?.[0];
+    if (word && !NONE.test(line.replace(/^[^:：]*[:：]/, ''))) groups.push({ name: nameOf(line, word), text: line });
+    else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
+  }
+  return groups;
+}
+
+/** "环节名称：专家评审" → 专家评审; "专家评审（15个工作日）" → 专家评审. */
+function nameOf(line: string, word: string): string {
+  const after = line.replace(/^(?:环节名称|特殊环节名称|程序名称|名称|特殊环节|特别程序)\s*[:：]?\s*/, '');
+  const head = after.split(/[:：，,。(（;；\s]/)[0]!;
+  return head.includes(word) && head.length <= 20 ? head : word;
+}
+
+function quote(text: string, word: string): string {
+  const i = text.indexOf(word);
+  return text.slice(Math.max(0, i - 20), i + word.length + 20).replace(/\s+/g, ' ');
+}

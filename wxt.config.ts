@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Portals are matched by the content script's own patterns (entrypoints/content.ts); the
+// `cli` build mode widens them to every host so the command line can audit any URL it is given.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => ({
+    name: '办事指南审核助手 Guide Auditor',
+    description: '逐项检查政务服务办事指南是否符合评估指标 — audits government service guides against the evaluation indicators',
+    permissions: ['storage'],
+    ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),
+    incognito: 'not_allowed',
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'guide-auditor@example.org', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'cli') return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = ['<all_urls>'];
+    },
+  },
+});
