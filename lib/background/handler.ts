@@ -10,7 +10,7 @@ export interface SessionStore {
 
 export interface Sender {
   tab?: { id?: number };
-  /** Set for extension pages (popup, options); content scripts come with a tab. */
+  /** The sending document: one of our pages (chrome-extension://…) or, for content scripts, the web page. */
   url?: string;
 }
 
@@ -39,7 +39,8 @@ export async function handleMessage(
       return { ok: true };
     }
     case 'audit/get': {
-      if (sender.tab || !sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
+      // Our own pages only (a popup, or a scorecard opened in a tab); a content script's sender.url is the page's.
+      if (!sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
       const stored = TabResult.safeParse(await store.get(tabKey(msg.tabId)));
       return { ok: true, result: stored.success ? stored.data : null };
     }

@@ -18,7 +18,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   const w = walk(root);
   const tables = classifyTables(w);
   const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
-  const hits = findPairs(doc, w, inColumnTable);
+  const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w)];
   findInline(w, hits);
   settleAmbiguousTables(tables, hits);
 
@@ -191,20 +191,18 @@ function isBlockish(el: Element): boolean {
   return /^(DIV|P|UL|OL|LI|TABLE|DL|DD|DT|SECTION|H[1-6]|TR|FORM|ARTICLE)$/i.test(el.tagName);
 }
 
-/** Tabs name their pane: href="#pane", aria-controls, data-target. */
+/** Tabs name their pane: href="#pane", aria-controls, data-target, data-pane … (any attribute naming an id). */
 function tabTarget(doc: Document, node: Element | Text): Element | null {
   if (node.nodeType !== 1) return null;
   const el = node as Element;
   const holders = [el, el.querySelector('a,[aria-controls],[data-target]'), el.closest('a,li,[role=tab]')];
   for (const h of holders) {
     if (!h) continue;
-    const ref =
-      h.getAttribute('aria-controls') ??
-      h.getAttribute('data-target') ??
-      h.getAttribute('data-tab-target') ??
-      (h.getAttribute('href')?.startsWith('#') ? h.getAttribute('href') : null);
-    const id = ref?.replace(/^#/, '');
-    if (id && /^[\w-]+$/.test(id)) {
+    for (const attr of Array.from(h.attributes)) {
+      if (!(attr.name === 'href' || attr.name === 'aria-controls' || attr.name.startsWith('data-'))) continue;
+      if (attr.name === 'href' && !attr.value.startsWith('#')) continue;
+      const id = attr.value.trim().replace(/^#/, '');
+      if (!id || !/^[\w-]+$/.test(id)) continue;
       const t = doc.getElementById(id);
       if (t && !t.contains(el)) return t;
     }
@@ -272,7 +270,8 @@ function findInline(w: Walked, hits: RawHit[]): void {
 // ---------------------------------------------------------------------------------------------
 // Tables with column headers (materials, process steps, special procedures)
 
-type TableKind = 'material' | 'step' | 'special';
+/** `fields`: a header row of field labels over rows of values (a window table: 办理地点 | 办理时间 | 联系电话). */
+type TableKind = 'material' | 'step' | 'special' | 'fields';
 interface ColumnTable {
   table: HTMLTableElement;
   kind: TableKind | undefined;
@@ -333,11 +332,24 @@ function classifyTables(w: Walked): ColumnTable[] {
       const has = (m: Map<number, string>, ...cols: string[]) => cols.some((c) => [...m.values()].includes(c));
       // A header row is mostly column labels; a th/td key-value row maps half its cells at most.
       const distinct = cells.filter((c, i) => cells.indexOf(c) === i && tidy(w.textOf(c))).length;
-      const headerLike = (m: Map<number, string>) => m.size >= Math.max(2, Math.ceil(distinct * 0.6));
+      // Header cells (th, thead) need only two known columns; plain rows need most cells known.
+      const thRow = cells.every((c) => c.tagName.toUpperCase() === 'TH') || cells[0]?.parentElement?.parentElement?.tagName.toUpperCase() === 'THEAD';
+      const headerLike = (m: Map<number, string>) => m.size >= (thRow ? 2 : Math.max(2, Math.ceil(distinct * 0.6)));
       const candidates: TableKind[] = [];
       if (headerLike(maps[0]!) && has(maps[0]!, 'name')) candidates.push('material');
       if (headerLike(maps[1]!) && has(maps[1]!, 'phase', 'step') && has(maps[1]!, 'handler', 'limit', 'standard')) candidates.push('step');
-      if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && maps[2]!.size >= Math.ceil(distinct * 0.5)) candidates.push('special');
+      if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && (thRow || maps[2]!.size >= Math.ceil(distinct * 0.5))) candidates.push('special');
+      if (!candidates.length && thRow) {
+        const fieldCols = new Map<number, string>();
+        cells.forEach((cell, i) => {
+          const key = fieldOfText(tidy(w.textOf(cell)));
+          if (key && (i === 0 || cells[i - 1] !== cell)) fieldCols.set(i, key);
+        });
+        if (fieldCols.size >= 2) {
+          result.push({ table, kind: 'fields', candidates: ['fields'], header: [fieldCols], headerRow: r, rows });
+          break;
+        }
+      }
       if (!candidates.length) continue;
       // A step table names its handler or standard; a bare 名称 + 时限 table is special procedures.
       let kind: TableKind | undefined = candidates[0];
@@ -364,7 +376,24 @@ function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[]): void {
 }
 
 function headerOf(t: ColumnTable): Map<number, string> {
-  return t.header[['material', 'step', 'special'].indexOf(t.kind!)]!;
+  return t.kind === 'fields' ? t.header[0]! : t.header[['material', 'step', 'special'].indexOf(t.kind!)]!;
+}
+
+/** Hits from tables whose header row is field labels: each row's cell under a label is its value. */
+function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
+  const hits: RawHit[] = [];
+  for (const t of tables.filter((x) => x.kind === 'fields')) {
+    const header = headerOf(t);
+    const headRow = t.rows[t.headerRow]!;
+    for (const { row } of dataRows(t, w)) {
+      for (const [i, key] of header) {
+        const cell = row[i];
+        if (!cell) continue;
+        hits.push({ key: key as FieldKey, label: tidy(w.textOf(headRow[i]!)), labelNode: headRow[i]!, nodes: [cell], value: tidy(w.textOf(cell)), how: 'pair' });
+      }
+    }
+  }
+  return hits;
 }
 
 /** Data rows: distinct rows after the header, skipping repeated header rows and empty rows. */
