@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const PAGES_DIR = fileURLToPath(new URL('./fixtures/pages/', import.meta.url));
+// Both runners start in the project root; under happy-dom import.meta.url is not a file URL.
+export const PAGES_DIR = path.resolve(process.cwd(), 'tests/fixtures/pages');
 
 export interface ExpectedOutcome {
   status: string;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { auditHtml, guide } from '../helpers';
+
+function memoryStore(): SessionStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (k) => data.get(k),
+    set: async (k, v) => void data.set(k, v),
+    remove: async (k) => void data.delete(k),
+  };
+}
+const ORIGIN = 'chrome-extension://abc/';
+const hooks = { extensionOrigin: ORIGIN };
+
+describe('background message handling', () => {
+  it('keeps the latest result per tab and serves it to our own pages', async () => {
+    const store = memoryStore();
+    const result = auditHtml(guide({}));
+    expect(await handleMessage({ type: 'audit/report', result }, { tab: { id: 7 }, url: 'http://127.0.0.1/g.html' }, store, hooks)).toEqual({ ok: true });
+    const reply = await handleMessage({ type: 'audit/get', tabId: 7 }, { url: `${ORIGIN}popup.html` }, store, hooks);
+    expect(reply.ok && reply.result?.result.item.name).toBe('个体工商户设立登记');
+    expect(reply.ok && reply.result?.tabId).toBe(7);
+  });
+
+  it('rejects malformed messages, reports from no tab, and reads from web pages', async () => {
+    const store = memoryStore();
+    expect(await handleMessage({ type: 'audit/report', result: { isGuide: 'yes' } }, { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
+    expect(await handleMessage('<img src=x onerror=alert(1)>', { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
+    expect(await handleMessage({ type: 'audit/report', result: auditHtml(guide({})) }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'audit/get', tabId: 1 }, { tab: { id: 1 }, url: 'https://www.gdzwfw.gov.cn/' }, store, hooks)).toEqual({ ok: false, error: 'not allowed' });
+    expect(store.data.size).toBe(0);
+  });
+
+  it('badges the number of indicators that need work, nothing for a non-guide', () => {
+    const r = auditHtml(guide({ 法定办结时限: '20日', 承诺办结时限: '__omit__' }));
+    const needWork = r.outcomes.filter((o) => o.status === 'fail' || o.status === 'partial').length;
+    expect(badgeText(r)).toBe(String(needWork));
+    expect(badgeText(auditHtml('<p>通知公告</p>'))).toBe('');
+  });
+});
