@@ -68,6 +68,12 @@ export const SAMPLE_FORM_WORDS = /示例样表|样表|示例样本|示范文本|
 /** Result samples and flow charts never count as forms (rule book E4). */
 export const NOT_FORM_WORDS = /结果样本|样本下载|流程图|证照样本|批文样本/;
 
+/** Procedures the rule book calls special (评审, 评估, 现场勘查, 检验检测, 听证, 专家论证, 公示 …). */
+export const SPECIAL_PROCEDURE_WORDS =
+  /(?:专家|技术|机构)?评审|(?:技术)?评估|现场勘[查察]|实地核[查验]|现场核[查验]|现场检查|现场踏勘|专家论证|听证|检验|检测|检疫|鉴定|公示|招标|拍卖|考试|考核/;
+/** Names of ordinary process steps. */
+export const STEP_WORDS = /受理|审查|审核|决定|审批|办结|送达|制证|申请|收件|发证|颁证|核准|批准|领取|登记/;
+
 /** Buttons and links that lead to online submission (B1 consistency; A3-2 journeys later). */
 export const ONLINE_ENTRY_WORDS = /在线办理|在线申报|立即办理|我要办理?|网上办理|去办理|在线申请|网上申报|我要申报|网上申请|立即申报|申请办理|在线预审/;
 
@@ -113,17 +119,25 @@ export function columnOf<K extends keyof typeof COLUMN_LABELS>(
 }
 
 let labelWords: RegExp | undefined;
-/**
- * A value made only of labels and column headers (a skeleton still waiting for its XHR data, a
- * tab strip, an empty table's header row) says nothing about the item.
- */
-export function onlyLabels(value: string): boolean {
-  labelWords ??= new RegExp(
+function labelWordsRe(): RegExp {
+  return (labelWords ??= new RegExp(
     [...allLabels(), ...Object.values(COLUMN_LABELS).flatMap((t) => Object.values(t).flat()), '序号', '是否计算在法定办结时限内', '说明', '备注', '操作']
       .sort((a, b) => b.length - a.length)
       .map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
       .join('|'),
     'g',
-  );
-  return !/[\p{L}\p{N}]{2,}/u.test(value.replace(labelWords, ' ').replace(/[:：/、,，;；()（）\s-]+/g, ' '));
+  ));
+}
+
+/** A value without the labels and column headers in it (a section's text minus its headings). */
+export function stripLabels(value: string): string {
+  return value.replace(labelWordsRe(), ' ').replace(/[:：/、,，;；()（）\s-]+/g, ' ').trim();
+}
+
+/**
+ * A value made only of labels and column headers (a skeleton still waiting for its XHR data, a
+ * tab strip, an empty table's header row) says nothing about the item.
+ */
+export function onlyLabels(value: string): boolean {
+  return !/[\p{L}\p{N}]{2,}/u.test(stripLabels(value));
 }

@@ -72,3 +72,14 @@ export function labelKey(label: string): string {
 export function labelSuffix(label: string): string | undefined {
   return /\(([^)]*)\)\s*[:：]?\s*$/.exec(normalize(label))?.[1];
 }
+
+/** Text that stands where a value should be but says nothing: dashes, slashes, 无, 暂无. */
+export function isPlaceholder(text: string | undefined): boolean {
+  const t = normalize(text ?? '');
+  return /^[\s\-_/\\.。·…,，;；:：]*$/.test(t) || /^(?:无|暂无|空|待定|null|undefined|n\/a)$/i.test(t);
+}
+
+/** Enough Chinese text to be a name (of an item, a body, a post), not a stray mark or a formula. */
+export function hasChineseText(text: string | undefined, min = 2): boolean {
+  return ((text ?? '').match(/[\u4e00-\u9fa5]/g) ?? []).length >= min;
+}

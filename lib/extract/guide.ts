@@ -1,5 +1,5 @@
 import {
-  BLANK_FORM_WORDS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS,
+  BLANK_FORM_WORDS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS, SPECIAL_PROCEDURE_WORDS, STEP_WORDS,
   allLabels, columnOf, fieldOf, type FieldKey,
 } from '../labels';
 import type { FieldHit, GuideSnapshot, Link, Material, SpecialProcedure, Step } from '../snapshot';
@@ -20,7 +20,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
   const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w)];
   findInline(w, hits);
-  settleAmbiguousTables(tables, hits);
+  settleAmbiguousTables(tables, hits, w);
 
   const fields: Record<string, FieldHit[]> = {};
   for (const h of mostSpecific(hits)) {
@@ -364,14 +364,22 @@ function classifyTables(w: Walked): ColumnTable[] {
   return result;
 }
 
-/** Decide step-or-special tables by the section they stand in. */
-function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[]): void {
+/**
+ * A 名称 + 时限 table is a process or a list of special procedures: the section it stands in
+ * decides, else what its rows are called (专家评审, 现场勘查 … or 受理, 审查 …).
+ */
+function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[], w: Walked): void {
   for (const t of tables) {
     if (t.kind) continue;
     const section = hits.find((h) => h.nodes.some((n) => n.contains(t.table)));
     if (section?.key === 'special' || section?.key === 'intermediary') t.kind = 'special';
     else if (section?.key === 'process') t.kind = 'step';
-    else t.kind = 'step';
+    else {
+      const names = t.rows.slice(t.headerRow + 1).map((row) => tidy(w.textOf(row[0]!)));
+      const special = names.filter((n) => SPECIAL_PROCEDURE_WORDS.test(n)).length;
+      const steps = names.filter((n) => STEP_WORDS.test(n)).length;
+      t.kind = special > steps ? 'special' : 'step';
+    }
   }
 }
 
@@ -536,8 +544,11 @@ function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS): Item[
 function materialName(raw: string): string {
   const trimEnd = (t: string) => t.replace(/[；;。，,:：\s]+$/, '');
   let name = trimEnd(raw);
-  name = name.replace(/[（(][^（）()]*(?:份|原件|复印件|自备|出具|提供|核发|来源|验原件)[^（）()]*[)）]?$/, '');
-  name = trimEnd(name).replace(/[，,；;\s]*(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?[\d一二两三四五六七八九十]+\s*份.*$/, '');
+  // bracketed notes about copies or the source, and download markers, wherever they stand
+  name = name.replace(/[（(][^（）()]*(?:份|原件|复印件|自备|出具|提供|核发|来源|验原件)[^（）()]*[)）]?/g, '');
+  name = name.replace(/[【\[][^】\]]*(?:下载|表格|样表|模板|示例)[^】\]]*[】\]]/g, '');
+  // copies written after the name: 原件1份, 复印件2份, 1份, 若干
+  name = trimEnd(name).replace(/[，,；;\s]*(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?|按需).*$/, '');
   name = trimEnd(name).replace(/(?:必要|非必要|必需|非必需|容缺(?:后补)?|可选|选填|必填|必交|非必交)$/, '');
   name = name.split(/\s(?=(?:来源|份数|材料类型|出具|提供)\s*[:：])/)[0]!;
   return trimEnd(name).slice(0, 80);

@@ -1,11 +1,16 @@
 import { partText } from '../indicators';
 import { codeTokens, parseTaskCode, usccCheckOk } from '../parse/code';
 import { firstValue } from '../parse/fields';
-import { normalize } from '../text';
+import { hasChineseText, isPlaceholder, normalize } from '../text';
 import { outcome, type Rule } from './types';
 
 /** 事项类型 texts (GB/T 39046 A.1 and provincial lists, reference/domain.md §1.3). */
 const ITEM_TYPES = /行政许可|行政处罚|行政强制|行政征收|行政征用|行政给付|行政检查|行政确认|行政奖励|行政裁决|行政备案|其他行政权力|其他权力|公共服务|其他类别|行政权力/;
+
+/** A name written out (≥ 3 Chinese characters), not a dash, a formula or markup. */
+function realText(v: string): boolean {
+  return !isPlaceholder(v) && hasChineseText(v, 3) && !/^[=+@<]/.test(v.trim());
+}
 
 /** A national 实施编码 whose credit code checks, or a 12-character 基本编码. */
 function wellFormedCode(token: string): boolean {
@@ -24,11 +29,11 @@ export const rule: Rule = {
     const basisText = normalize(basis?.value ?? '');
     const checks: [string, boolean | undefined, string][] = [
       // present: true / malformed: false / absent: undefined
-      ['item-name', s.heading ? true : undefined, '事项名称'],
+      ['item-name', s.heading ? realText(s.heading) : undefined, '事项名称'],
       ['item-code', code?.value.trim() ? codeTokens(code.value).some(wellFormedCode) : undefined, '事项编码'],
       ['item-type', type?.value.trim() ? ITEM_TYPES.test(type.value) : undefined, '事项类型'],
       ['legal-basis', basisText ? /《[^》]+》/.test(basisText) : undefined, '设定依据'],
-      ['implementing-body', body?.value.trim() ? true : undefined, '实施主体'],
+      ['implementing-body', body?.value.trim() ? realText(body.value) : undefined, '实施主体'],
     ];
     const missing = checks.filter(([, ok]) => ok !== true).map(([k]) => k);
     const value = [s.heading, code?.value, type?.value, basis?.value, body?.value].filter(Boolean).join('；');

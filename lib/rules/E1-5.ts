@@ -18,8 +18,10 @@ export const rule: Rule = {
     const value = withValue.map((h) => h.value).join('；');
     const p = checkPhones(value);
     const complaint = checkPhones(hitsOf(s, 'complaint').map((h) => h.value).join('；'));
-    const complaintDigits = new Set([...complaint.full, ...complaint.local].map(phoneDigits));
-    const same = [...p.full, ...p.local].some((n) => complaintDigits.has(phoneDigits(n)));
+    // Compare subscriber numbers: 6428820 and 0777-6428820 are the same line.
+    const subscriber = (n: string) => phoneDigits(n).slice(-8).replace(/^0/, '');
+    const complaintNumbers = [...complaint.full, ...complaint.local].map(subscriber);
+    const same = [...p.full, ...p.local].some((n) => complaintNumbers.some((c) => c.endsWith(subscriber(n)) || subscriber(n).endsWith(c)));
     const note = same ? '；咨询电话与监督投诉电话相同' : '';
     if (p.full.length) {
       return outcome('E1-5', 'pass', { hit: withValue[0], value, data: { phone: p.full[0]! }, message: `咨询电话${p.full[0]}${note}` });

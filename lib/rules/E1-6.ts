@@ -1,11 +1,9 @@
+import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels } from '../labels';
 import { hitsOf } from '../parse/fields';
 import type { GuideSnapshot } from '../snapshot';
 import { arabicNumerals, normalize } from '../text';
 import { outcome, type Rule } from './types';
 
-/** Procedures the rule book calls special (评审, 评估, 现场勘查, 检验检测, 听证, 专家论证, 公示 …). */
-export const SPECIAL_WORDS =
-  /(?:专家|技术|机构)?评审|(?:技术)?评估|现场勘[查察]|实地核[查验]|现场核[查验]|现场检查|现场踏勘|专家论证|听证|检验|检测|检疫|鉴定|公示|招标|拍卖|考试|考核/;
 const NONE = /^(?:无|没有|不涉及|否|暂无|无特殊环节|无中介服务|无特别程序|不需要|本事项无.*)$/;
 const HAS_LIMIT = /\d+(?:\.\d+)?\s*个?\s*(?:工作日|自然日|日|天|小时|个月|月)|当场|即时|即办/;
 
@@ -29,13 +27,14 @@ export const rule: Rule = {
     const hit = hits.find((h) => h.value.trim()) ?? hits[0];
     const texts = hits.map((h) => normalize(h.value).replace(/[。.;；\s]+$/, '')).filter(Boolean);
     const items = s.specials.length ? s.specials : texts.flatMap(proceduresIn);
-    const value = s.specials.length ? s.specials.map((p) => p.text).join('；') : texts.join('；');
+    const value = s.specials.length ? s.specials.map((p) => p.text).join('；') : hits.map((h) => h.value).filter(Boolean).join('；');
 
     if (!items.length) {
       if (!texts.length) {
         return outcome('E1-6', 'fail', { hit, message: '特殊环节栏目没有内容', hint: '没有特殊环节写“无”；有则逐项写明环节名称和时限' });
       }
-      if (texts.every((t) => NONE.test(t))) {
+      // A section's own headings (环节名称 | 所需时限 …) are not content: "环节名称 所需时限 无" says none.
+      if (texts.every((t) => NONE.test(t) || NONE.test(stripLabels(t)))) {
         if (mention) {
           return outcome('E1-6', 'review', {
             hit, value,

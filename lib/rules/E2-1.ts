@@ -1,5 +1,5 @@
 import type { Material } from '../snapshot';
-import { normalize } from '../text';
+import { isPlaceholder, normalize } from '../text';
 import { judgeMaterials, noMaterials } from './_materials';
 import type { Rule } from './types';
 
@@ -7,7 +7,9 @@ const SELF = /申请人自备|申请人提供|申请单位自备|申请人(?:自
 /** Sources that say only "a government body" or "other": they need the issuing body's name. */
 const GENERIC = /政府部门核发|政府部门|相关部门|有关部门|其他部门|主管部门|相关单位|有关单位|其他单位|相关机构|有关机构|发证机关|其他|核发/g;
 const NAMED_BODY =
-  /[\u4e00-\u9fa5]{1,20}?(?:局|所|院|委员会|委|办公室|办|中心|公司|银行|医院|派出所|街道办事处|街道|乡|镇|政府|村委会|居委会|村|社区|机构|法院|检察院|公证处|单位|部门|学校|协会|厅|署|站|队|处|科|馆)/;
+  /[\u4e00-\u9fa5]{1,20}?(?:局|所|院|委员会|委|办公室|办|中心|公司|银行|医院|派出所|街道办事处|街道|乡|镇|政府|村委会|居委会|村|社区|机构|机关|法院|检察院|公证处|单位|部门|学校|协会|厅|署|站|队|处|科|馆)/;
+/** Where the applicant gets a form to fill in. */
+const FORM_SOURCE = /领取|下载|自行填写|填写|自制|自行准备|自行编制|编制/;
 /** A proof the applicant must obtain from another body for this application. */
 const PROOF = /证明|意见书|意见|批复|批准文件|鉴定|审查意见|核准文件|许可证明|报告书/;
 
@@ -22,12 +24,11 @@ function namesBody(text: string): boolean {
  */
 export function sourceOk(m: Material): boolean {
   const src = normalize(m.source ?? '').replace(/[。.;；\s]+$/, '');
-  if (src && !/^(?:无|-|—|\/)$/.test(src)) {
+  if (!isPlaceholder(src)) {
     if (SELF.test(src) && !/政府部门核发|其他/.test(src)) return true;
-    if (new RegExp(GENERIC.source).test(src)) {
-      return namesBody(src) || namesBody(m.text.replace(m.name, ''));
-    }
-    return true;
+    if (new RegExp(GENERIC.source).test(src)) return namesBody(src) || namesBody(m.text.replace(m.name, ''));
+    // Anything else must name who issues it or where it is obtained: "详见窗口公告" says neither.
+    return namesBody(src) || FORM_SOURCE.test(src);
   }
   return PROOF.test(m.name) ? /(?:出具|开具|核发|颁发)/.test(m.name) && namesBody(m.name) : false;
 }

@@ -1,5 +1,5 @@
 import type { Step } from '../snapshot';
-import { arabicNumerals, normalize } from '../text';
+import { arabicNumerals, hasChineseText, isPlaceholder, normalize } from '../text';
 import { outcome, type Rule } from './types';
 
 const LIMIT = /\d+(?:\.\d+)?\s*个?\s*(?:工作日|自然日|日|天|小时|分钟|个月|月)|当场|即时|即办|立即|当日|当天|随到随办/;
@@ -7,7 +7,8 @@ const HANDLER =
   /办理人|承办人|审核人|审批人|受理人|经办人|责任人|负责人|工作人员|审查人员|审批人员|受理人员|审核人员|办理人员|决定人员|窗口人员|岗位|科室|局长|科长|股长|主任|[\u4e00-\u9fa5]{1,10}(?:科|股|处|办公室|窗口|中心|局|大厅)(?:负责|办理|审核|审批|受理|审查|工作人员|人员)/;
 const STANDARD =
   /审查标准|审批标准|审核标准|审核要点|审查要点|办理标准|标准[:：]|(?:审核|审查|核对|核查|审定|查验|核验|审阅)[^。；;]{0,40}(?:是否(?:符合|齐全|真实|合法|完整|有效|准确|属于|满足|一致)|准确性|完整性|真实性|齐全|合法性|符合)|符合[^。；;]{0,30}(?:条件|要求|规定|标准)|材料齐全|齐全[、,，]?(?:符合|有效)/;
-const EMPTY = /^(?:无|-|—|\/|暂无)?$/;
+/** A pointer elsewhere is not content. */
+const ELSEWHERE = /^(?:详见|见|参见|参照|按照规定|按规定)/;
 
 function test(re: RegExp, text: string): boolean {
   return re.test(arabicNumerals(normalize(text)));
@@ -18,10 +19,10 @@ function part(step: Step, col: 'limit' | 'handler' | 'standard', re: RegExp): bo
   const cell = step[col];
   if (cell === undefined) return test(re, step.text);
   const t = normalize(cell);
-  if (EMPTY.test(t)) return false;
-  if (col === 'standard') return t.replace(/审查标准|审批标准|审核标准|[:：\s]/g, '').length > 4;
+  if (isPlaceholder(t) || ELSEWHERE.test(t)) return false;
+  if (col === 'standard') return hasChineseText(t.replace(/审查标准|审批标准|审核标准/g, ''), 5);
   if (col === 'limit') return test(re, t);
-  return true;
+  return hasChineseText(t, 2);
 }
 
 const PARTS = [

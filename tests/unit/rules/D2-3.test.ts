@@ -125,7 +125,7 @@ describe('D2-3 要素规范统一: garbage input', () => {
 
   // Engine bug (reported): any non-empty 实施主体 is accepted. "——" is the usual placeholder for
   // "nothing here"; the book asks for elements "present and well formed".
-  it.fails('an implementing body of "——" is not an implementing body', () => {
+  it('an implementing body of "——" is not an implementing body', () => {
     expect(elements({ 实施主体: '——' }).missing).toEqual(['implementing-body']);
   });
 });

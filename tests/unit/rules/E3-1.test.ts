@@ -141,7 +141,7 @@ describe('E3-1 流程内容详实性: garbage input', () => {
 
   // Engine bug (reported): "——" is normalised to "--", which the empty-cell check
   // (无 / - / — / / / 暂无) misses, so the placeholder is taken for a handler.
-  it.fails('a 办理人员 cell of "——" is not a handler', () => {
+  it('a 办理人员 cell of "——" is not a handler', () => {
     expect(steps([ACCEPT, review({ handler: '——' }), DECIDE]).missing).toEqual(['审查:handler']);
   });
 });
