@@ -6,10 +6,12 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '办事指南审核助手 Guide Auditor',
     description: '逐项检查政务服务办事指南是否符合评估指标 — audits government service guides against the evaluation indicators',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // Portal hosts the user adds in the settings are asked for at that moment, one by one.
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),
     incognito: 'not_allowed',
     ...(browser === 'firefox' && {

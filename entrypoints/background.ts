@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey } from '@/lib/messages';
+import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
   // State lives in storage.session, not in globals: the MV3 worker may stop at any time.
@@ -24,4 +26,25 @@ export default defineBackground(() => {
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
   browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
+
+  // Portal hosts the user added: (re-)register the content script there whenever the list or
+  // the granted permissions change.
+  const sync = () =>
+    browser.storage.local
+      .get('settings')
+      .then(({ settings }) =>
+        syncPortalScripts(parseSettings(settings), {
+          contains: (origins) => browser.permissions.contains({ origins }),
+          unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+          register: (id, matches) =>
+            browser.scripting.registerContentScripts([{ id, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }]),
+        }),
+      )
+      .catch((e: unknown) => console.warn('[办事指南审核助手] portal registration failed', e));
+  browser.runtime.onInstalled.addListener(() => void sync());
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void sync();
+  });
 });

@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
+import { setExtraLabels } from '@/lib/labels';
 import type { Message } from '@/lib/messages';
-import { hostMatches, parseSettings } from '@/lib/settings';
+import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
-// Default portal hosts; the user's portal list (lib/settings.ts) narrows these, and the `cli`
-// build widens them to every host (wxt.config.ts) so the command line can audit any URL.
+// Built-in portal hosts. The user's portal list (lib/settings.ts) narrows them; hosts the user
+// adds are registered at runtime by the background once granted. The `cli` build widens the
+// matches to every host (wxt.config.ts) so the command line can audit any URL it is given.
 export default defineContentScript({
-  matches: ['*://*.gov.cn/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  matches: BUILT_IN_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);
     if (import.meta.env.MODE !== 'cli' && !hostMatches(location.hostname, settings.portalHosts)) return;
+    setExtraLabels(settings.labels);
     const report = (result: AuditResult) => {
       if (!ctx.isValid) return;
       const msg: Message = { type: 'audit/report', result };

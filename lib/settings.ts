@@ -1,12 +1,17 @@
 import { z } from 'zod';
+import { FIELD_LABELS, type FieldKey } from './labels';
 
 /**
- * User settings (storage.local). Portal hosts decide where guides are audited; synonyms extend
- * the label lists; the A4-1 target is the time-cut share that passes.
+ * User settings (storage.local). Portal hosts decide where guides are audited; extra label
+ * synonyms extend lib/labels.ts; the A4-1 target is the time-cut share that passes.
  */
+const HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 export const Settings = z.object({
-  /** Host patterns: `*.gov.cn` matches every subdomain of gov.cn; exact hosts match themselves. */
-  portalHosts: z.array(z.string().min(1).max(253)).max(200),
+  /** `*.gov.cn` matches every subdomain of gov.cn; an exact host matches itself. */
+  portalHosts: z.array(z.string().regex(HOST)).max(200),
+  /** Extra labels per field, e.g. { legalLimit: ['法定审批期限'] }. */
+  labels: z.record(z.string(), z.array(z.string().min(2).max(24)).max(50)),
   cutTarget: z.number().min(0).max(1),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -14,21 +19,77 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   // Loopback too: staff preview draft guides locally, and the command line serves files there.
   portalHosts: ['*.gov.cn', 'localhost', '127.0.0.1'],
+  labels: {},
   cutTarget: 0.7,
 };
 
+/** The hosts the content script is declared for in the manifest; others need a runtime grant. */
+export const BUILT_IN_MATCHES = ['*://*.gov.cn/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 /** Stored settings, or the defaults where they are missing or malformed (never throws). */
 export function parseSettings(raw: unknown): Settings {
-  const p = Settings.partial().safeParse(raw);
-  return { ...DEFAULT_SETTINGS, ...(p.success ? p.data : {}) };
+  const out = { ...DEFAULT_SETTINGS };
+  if (!raw || typeof raw !== 'object') return out;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const p = Settings.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (p.success) (out as Record<string, unknown>)[key] = p.data;
+  }
+  out.labels = Object.fromEntries(Object.entries(out.labels).filter(([k]) => k in FIELD_LABELS));
+  return out;
 }
 
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
   const h = host.toLowerCase();
   return patterns.some((raw) => {
     const p = raw.trim().toLowerCase();
-    if (p === '*') return true;
     if (p.startsWith('*.')) return h === p.slice(2) || h.endsWith(p.slice(1));
     return h === p;
   });
+}
+
+/** Match patterns for the portal hosts the manifest does not already cover. */
+export function extraMatches(hosts: readonly string[]): string[] {
+  return hosts
+    .filter((h) => !['*.gov.cn', 'localhost', '127.0.0.1'].includes(h) && !h.endsWith('.gov.cn'))
+    .map((h) => `*://${h}/*`);
+}
+
+export interface FormErrors {
+  hosts: string[];
+  labels: string[];
+  cutTarget?: string;
+}
+
+/** Read the settings form: one host per line; `法定办结时限：法定审批期限、审批期限` per label line. */
+export function settingsFromForm(hostsText: string, labelsText: string, cutPercent: string): { settings?: Settings; errors: FormErrors } {
+  const errors: FormErrors = { hosts: [], labels: [] };
+  const portalHosts = hostsText.split(/\r?\n/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+  for (const h of portalHosts) if (!HOST.test(h)) errors.hosts.push(`“${h}”不是网站域名（例：*.gov.cn、zwfw.example.com）/ not a host`);
+  const byZh = new Map(Object.entries(FIELD_LABELS).map(([k, v]) => [v[0] as string, k as FieldKey]));
+  const labels: Record<string, string[]> = {};
+  for (const line of labelsText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+    const m = /^([^:：=]+)[:：=](.+)$/.exec(line);
+    const key = m && byZh.get(m[1]!.trim());
+    if (!m || !key) {
+      errors.labels.push(`“${line}”：应写成“法定办结时限：法定审批期限、审批期限”，冒号前是标准要素名 / expected "要素名：同义词、同义词"`);
+      continue;
+    }
+    const words = m[2]!.split(/[、,，;；\s]+/).map((w) => w.trim()).filter(Boolean);
+    const bad = words.filter((w) => w.length < 2 || w.length > 24);
+    if (bad.length) errors.labels.push(`“${bad.join('、')}”：同义词应为2到24个字 / synonyms are 2–24 characters`);
+    (labels[key] ??= []).push(...words.filter((w) => !bad.includes(w)));
+  }
+  const pct = Number(cutPercent);
+  if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = '减时间达标线应为0到100之间的数 / must be a number from 0 to 100';
+  if (errors.hosts.length || errors.labels.length || errors.cutTarget) return { errors };
+  return { settings: { portalHosts, labels, cutTarget: pct / 100 }, errors };
+}
+
+/** The form's text for stored settings (the inverse of settingsFromForm). */
+export function formFromSettings(s: Settings): { hosts: string; labels: string; cutPercent: string } {
+  return {
+    hosts: s.portalHosts.join('\n'),
+    labels: Object.entries(s.labels).map(([k, v]) => `${FIELD_LABELS[k as FieldKey][0]}：${v.join('、')}`).join('\n'),
+    cutPercent: String(Math.round(s.cutTarget * 100)),
+  };
 }

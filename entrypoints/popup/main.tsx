@@ -46,4 +46,15 @@ function App() {
   return <Scorecard result={state.entry.result} />;
 }
 
-render(<App />, document.getElementById('app')!);
+function Shell() {
+  return (
+    <>
+      <App />
+      <p class="links">
+        <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>设置 Settings</a>
+      </p>
+    </>
+  );
+}
+
+render(<Shell />, document.getElementById('app')!);
