@@ -56,6 +56,12 @@ test('table (default) prints a Chinese scorecard; bad arguments and a missing br
   expect(none.code).toBe(2);
   expect(none.err).toContain('没有审核目标');
 
+  // An --out that cannot be written (no such folder, a full disk) loses nothing: the report goes to stdout.
+  const unwritable = audit(['--out', '/nonexistent-dir/report.txt', path.join(FIX, 'prose-numbered.html')]);
+  expect(unwritable.code).toBe(1);
+  expect(unwritable.err).toContain('无法写入');
+  expect(unwritable.out).toContain('工伤复发申请确认');
+
   const noBrowser = audit([path.join(FIX, 'defects.html')], { CHROMIUM_PATH: '/nonexistent/chromium' });
   expect(noBrowser.code).toBe(2);
   expect(noBrowser.err).toContain('apt-get install -y chromium');

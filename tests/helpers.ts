@@ -47,3 +47,11 @@ export function guide(rows: Record<string, string>, extra = ''): string {
     .join('');
   return `<html><head><title>${base['事项名称'] ?? '办事指南'}</title></head><body><table class="info">${trs}</table>${extra}</body></html>`;
 }
+
+/** A materials table (材料名称 / 来源渠道 / 份数 / 空白表格 / 示例样表) with a row per [name, blank cell, sample cell]. */
+export function materialsTable(rows: [name: string, blank: string, sample: string][]): string {
+  const body = rows
+    .map(([name, blank, sample], i) => `<tr><td>${i + 1}</td><td>${name}</td><td>申请人自备</td><td>1</td><td>${blank}</td><td>${sample}</td></tr>`)
+    .join('');
+  return `<h3>申请材料</h3><table class="materials"><tr><th>序号</th><th>材料名称</th><th>来源渠道</th><th>份数</th><th>空白表格</th><th>示例样表</th></tr>${body}</table>`;
+}

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { guide, outcomeOf } from '../../helpers';
+import { guide, materialsTable as materials, outcomeOf } from '../../helpers';
 
 const E = 'E4-2';
 const DOC = '<a href="/files/sqb.docx">下载</a>';
 const SAMPLE = '<a href="/files/sqb-example.pdf">下载</a>';
 
-/** A materials table with the columns 材料名称 / 来源渠道 / 份数 / 空白表格 / 示例样表. */
-function materials(rows: [name: string, blank: string, sample: string][]): string {
-  const body = rows
-    .map(([name, blank, sample], i) => `<tr><td>${i + 1}</td><td>${name}</td><td>申请人自备</td><td>1</td><td>${blank}</td><td>${sample}</td></tr>`)
-    .join('');
-  return `<h3>申请材料</h3><table class="materials"><tr><th>序号</th><th>材料名称</th><th>来源渠道</th><th>份数</th><th>空白表格</th><th>示例样表</th></tr>${body}</table>`;
-}
 const sample = (rows: [string, string, string][], rowsOfGuide: Record<string, string> = {}) => outcomeOf(guide(rowsOfGuide, materials(rows)), E);
 
 const forms = (firstSample: string) =>
