@@ -17,7 +17,8 @@ export function judgeMaterials(
   const selector = bad[0]?.path ?? s.materialsPath;
   if (!bad.length) return outcome(id, 'pass', { value, selector, found: names(materials), message: words.pass });
   if (bad.length === materials.length) {
-    return outcome(id, 'fail', { value, selector, missing: names(bad), message: `${materials.length}项材料均未写明${words.what}`, hint: words.hint });
+    const who = materials.length === 1 ? `材料“${materials[0]!.name}”` : `${materials.length}项材料均`;
+    return outcome(id, 'fail', { value, selector, missing: names(bad), message: `${who}未写明${words.what}`, hint: words.hint });
   }
   return outcome(id, 'partial', {
     value,

@@ -67,6 +67,12 @@ describe('E2-2 数量要求: fail', () => {
     expect(o.message).toBe('2项材料均未写明份数');
   });
 
+  it('a single material without a count is named in the message', () => {
+    const o = copies([['居民身份证', '按需']]);
+    expect(o.status).toBe('fail');
+    expect(o.message).toBe('材料“居民身份证”未写明份数');
+  });
+
   it('no material list', () => {
     const o = outcomeOf(guide({}), E);
     expect(o.status).toBe('fail');
