@@ -75,7 +75,7 @@ export const SPECIAL_PROCEDURE_WORDS =
 export const STEP_WORDS = /受理|审查|审核|决定|审批|办结|送达|制证|申请|收件|发证|颁证|核准|批准|领取|登记/;
 
 /** Buttons and links that lead to online submission (B1 consistency; A3-2 journeys later). */
-export const ONLINE_ENTRY_WORDS = /在线办理|在线申报|立即办理|我要办理?|网上办理|去办理|在线申请|网上申报|我要申报|网上申请|立即申报|申请办理|在线预审/;
+export const ONLINE_ENTRY_WORDS = /在线(?:办理|申报|申请|申办|预审|提交)|网上(?:办理|申报|申请|申办)|立即(?:办理|申报|申请|申办)|我要(?:办理?|申报|申请)|去办理|申请办理|马上办|一键申报/;
 
 const INDEX = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]) {

@@ -61,7 +61,7 @@ export function arabicNumerals(text: string): string {
 export function labelKey(label: string): string {
   return normalize(label)
     .replace(/\s+/g, '')
-    .replace(/^(?:[\d.、*※]+|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|【|第[一二三四五六七八九十\d]+[章节部分条]、?)/, '')
+    .replace(/^(?:\d{1,2}[.、)]|[*※]+|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|【|第[一二三四五六七八九十\d]+[章节部分条]、?)/, '')
     .replace(/】$/, '')
     .replace(/[:：]+$/, '')
     .replace(/\([^)]*\)$/, '')

@@ -30,9 +30,9 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
     }
   }
 
-  const materialHits = hits.filter((h) => h.key === 'materials');
+  const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
   const materials = extractMaterials(w, tables, materialHits);
-  const processHits = hits.filter((h) => h.key === 'process');
+  const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
   const steps = extractSteps(w, tables, processHits);
   const specials = extractSpecials(w, tables);
   const processText = [
@@ -73,6 +73,16 @@ function mostSpecific(hits: RawHit[]): RawHit[] {
       a.key === 'materials' || a.key === 'process' ||
       !hits.some((b) => b !== a && b.key === a.key && b.value && b.value !== a.value && a.value.includes(b.value)),
   );
+}
+
+/** A nav link to a section, the section's heading and the section itself are one section, read once. */
+function distinctSections(hits: RawHit[]): RawHit[] {
+  const kept: RawHit[] = [];
+  for (const h of hits) {
+    const overlaps = kept.some((k) => k.nodes.some((a) => h.nodes.some((b) => a === b || a.contains(b) || b.contains(a))));
+    if (!overlaps) kept.push(h);
+  }
+  return kept;
 }
 
 interface RawHit {
@@ -122,12 +132,12 @@ function findPairs(doc: Document, w: Walked, skip: (n: Node) => boolean): RawHit
     if (c.node.nextSibling) {
       for (let a = c.node.parentNode, d = 0; a && d < 4; a = a.parentNode, d++) claimed.add(a);
     }
-    const target = tabTarget(doc, c.node) ?? tabPaneByIndex(c.node, labelNodes);
+    const target = tabTarget(doc, c.node) ?? tabPaneByIndex(c.node, labelNodes, w);
     if (target) {
       hits.push({ key, label: c.text, labelNode: c.node, nodes: [target], value: tidy(w.textOf(target)), how: 'tab' });
       continue;
     }
-    const after = valueAfter(c.node, labelNodes, w);
+    const after = valueAfter(c.node, labelNodes, w) ?? valueBefore(c.node, labelNodes, w);
     if (!after) continue;
     const { nodes, value } = after;
     const firstEl = c.node.nextElementSibling ?? nextElement(c.node);
@@ -162,6 +172,19 @@ function valueAfter(label: Element | Text, labelNodes: Set<Node>, w: Walked): { 
     value += (sib.nodeType === 1 && isBlockish(sib as Element) ? '\n' : '') + nodeText(sib, w);
   }
   return { nodes, value: tidy(value).replace(/^[:：]\s*/, '') };
+}
+
+/**
+ * Summary tiles put the figure above its caption: `<div><b>3</b><span>承诺时限(工作日)</span></div>`.
+ * A last-child label whose only sibling is a short value takes that value.
+ */
+function valueBefore(label: Element | Text, labelNodes: Set<Node>, w: Walked): { nodes: Node[]; value: string } | undefined {
+  const parent = label.parentElement;
+  const prev = label.nodeType === 1 ? (label as Element).previousElementSibling : null;
+  if (!parent || !prev || labelNodes.has(prev) || parent.children.length !== 2) return undefined;
+  const value = tidy(w.textOf(prev));
+  if (!value || value.length > 20 || tidy(w.textOf(parent)) !== tidy(value + nodeText(label, w))) return undefined;
+  return { nodes: [prev], value };
 }
 
 function nextElement(n: Node): Element | null {
@@ -211,19 +234,26 @@ function tabTarget(doc: Document, node: Element | Text): Element | null {
 }
 
 /**
- * Tabs that name no pane: `<ul class="tabs"><li>申请材料</li>…</ul>` followed by a container
- * with one pane per tab, switched by index (Zhejiang, Epoint). Pane k belongs to tab k.
+ * Tabs that name no pane: a strip of short items (`<ul class="tabs"><li>申请材料</li>…`, or
+ * `<div class="tabs-nav"><div>设定依据</div>…`) with one pane per tab after it — either the
+ * strip's next siblings or the children of a following container — switched by index.
  */
-function tabPaneByIndex(node: Element | Text, labelNodes: Set<Node>): Element | null {
+function tabPaneByIndex(node: Element | Text, labelNodes: Set<Node>, w: Walked): Element | null {
   if (node.nodeType !== 1) return null;
-  const item = (node as Element).closest('li,[role=tab]');
-  const list = item?.parentElement;
-  if (!item || !list) return null;
+  const el = node as Element;
+  const item = el.closest('li,[role=tab]') ?? el;
+  const list = item.parentElement;
+  if (!list || /^(TD|TH|DT|DD|TR)$/i.test(item.tagName)) return null;
   const tabs = Array.from(list.children);
-  if (tabs.length < 2 || tabs.filter((t) => labelNodes.has(t) || t.querySelector('*') && [...labelNodes].some((n) => t.contains(n))).length < 2) return null;
+  if (tabs.length < 2 || tabs.some((t) => tidy(w.textOf(t)).length > 24)) return null;
+  if (tabs.filter((t) => labelNodes.has(t) || fieldOfText(tidy(w.textOf(t)))).length < 2) return null;
+  const index = tabs.indexOf(item);
+  const siblings: Element[] = [];
+  for (let s = list.nextElementSibling; s; s = s.nextElementSibling) siblings.push(s);
+  if (siblings.length === tabs.length) return siblings[index] ?? null;
   for (let anchor: Element | null = list, depth = 0; anchor && depth < 3; anchor = anchor.parentElement, depth++) {
     for (let panes = anchor.nextElementSibling; panes; panes = panes.nextElementSibling) {
-      if (panes.children.length === tabs.length) return panes.children[tabs.indexOf(item)] ?? null;
+      if (panes.children.length === tabs.length) return panes.children[index] ?? null;
     }
   }
   return null;
