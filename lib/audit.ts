@@ -23,16 +23,21 @@ export interface GuideVerdict {
 
 /**
  * Rule book "Is this a guide page?": at least three different canonical labels with values,
- * two of them item-specific, and no sign of a catalogue of many items.
+ * two of them item-specific, and no sign of a catalogue of many items (item fields stated
+ * again and again outside any process or materials section).
  */
 export function judgeGuide(s: GuideSnapshot): GuideVerdict {
-  const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) => s.fields[k]!.some((h) => h.value.trim() && !onlyLabels(h.value)));
+  // The portal's footer (its phone and address) says nothing about an item.
+  const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) =>
+    s.fields[k]!.some((h) => h.within !== 'footer' && h.value.trim() && !onlyLabels(h.value)),
+  );
   if (s.materials?.length && !keys.includes('materials')) keys.push('materials');
   const itemKeys = keys.filter((k) => ITEM_KEYS.includes(k));
   for (const k of PER_ITEM_KEYS) {
-    const values = new Set((s.fields[k] ?? []).map((h) => h.value.trim()).filter(Boolean));
-    if ((s.fields[k]?.length ?? 0) >= 4 && values.size >= 3) {
-      return { isGuide: false, reason: `“${s.fields[k]![0]!.label}”出现${s.fields[k]!.length}次且取值不同：像是事项列表，不是单个事项的办事指南`, labels: keys };
+    const n = s.repeats[k] ?? 0;
+    const values = new Set((s.fields[k] ?? []).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
+    if (n >= 6 || (n >= 4 && values.size >= 2)) {
+      return { isGuide: false, reason: `“${s.fields[k]![0]!.label}”出现${n}次：像是事项列表，不是单个事项的办事指南`, labels: keys };
     }
   }
   if (keys.length < 3 || itemKeys.length < 2) {

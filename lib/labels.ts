@@ -139,5 +139,5 @@ export function stripLabels(value: string): string {
  * tab strip, an empty table's header row) says nothing about the item.
  */
 export function onlyLabels(value: string): boolean {
-  return !/[\p{L}\p{N}]{2,}/u.test(stripLabels(value));
+  return !/\p{N}|\p{L}{2,}/u.test(stripLabels(value));
 }

@@ -10,6 +10,8 @@ export const FieldHit = z.object({
   value: z.string(), // the value text, original characters, white space collapsed
   path: z.string(), // where it was found (CSS path of the label element)
   how: z.enum(['pair', 'inline', 'tab', 'json']),
+  /** Inside a process, materials or special-procedure section, or the page footer: not item-level. */
+  within: z.enum(['process', 'materials', 'special', 'footer']).optional(),
 });
 export type FieldHit = z.infer<typeof FieldHit>;
 
@@ -59,6 +61,8 @@ export const GuideSnapshot = z.object({
   /** The item's name from a 事项名称 field or the page's main heading. */
   heading: z.string().optional(),
   fields: z.record(z.string(), z.array(FieldHit)),
+  /** How many places outside sections state each field (a catalogue repeats them per item). */
+  repeats: z.record(z.string(), z.number().int()),
   /** null: the page has no materials block at all. */
   materials: z.array(Material).nullable(),
   materialsPath: z.string().optional(),

@@ -1,5 +1,5 @@
 import {
-  BLANK_FORM_WORDS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS, SPECIAL_PROCEDURE_WORDS, STEP_WORDS,
+  BLANK_FORM_WORDS, COLUMN_LABELS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS, SPECIAL_PROCEDURE_WORDS, STEP_WORDS,
   allLabels, columnOf, fieldOf, type FieldKey,
 } from '../labels';
 import type { FieldHit, GuideSnapshot, Link, Material, SpecialProcedure, Step } from '../snapshot';
@@ -15,6 +15,7 @@ import { cssPath, walk, type Candidate, type Walked } from './walk';
  */
 export function extractGuide(doc: Document, url: string = doc.location?.href ?? ''): GuideSnapshot {
   const root = doc.body ?? doc.documentElement;
+  if (!root) return emptySnapshot(url, doc);
   const w = walk(root);
   const tables = classifyTables(w);
   const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
@@ -22,17 +23,23 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   findInline(w, hits);
   settleAmbiguousTables(tables, hits, w);
 
+  const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
+  const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
+  const within = sectionOf(doc, hits, tables);
   const fields: Record<string, FieldHit[]> = {};
+  const repeats: Record<string, number> = {};
   for (const h of mostSpecific(hits)) {
+    const where = within(h.labelNode);
+    if (h.value && !where && !(h.how === 'inline' && hits.some((o) => o !== h && o.key === h.key && o.how !== 'inline' && h.labelNode.contains(o.labelNode)))) {
+      repeats[h.key] = (repeats[h.key] ?? 0) + 1;
+    }
     const list = (fields[h.key] ??= []);
     if (!list.some((x) => x.value === h.value)) {
-      list.push({ label: h.label, value: h.value, path: cssPath(h.labelNode), how: h.how });
+      list.push({ label: h.label, value: h.value, path: cssPath(h.labelNode), how: h.how, ...(where ? { within: where } : {}) });
     }
   }
 
-  const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
   const materials = extractMaterials(w, tables, materialHits);
-  const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
   const steps = extractSteps(w, tables, processHits);
   const specials = extractSpecials(w, tables);
   const processText = [
@@ -46,19 +53,54 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
       return t.length <= 12 && ONLINE_ENTRY_WORDS.test(t);
     })
     .map((a) => linkOf(a, w));
+  const materialTable = tables.find((t) => t.kind === 'material');
 
   return {
     url,
     title: tidy(doc.title ?? ''),
     heading: findHeading(doc, w, fields),
     fields,
+    repeats,
     materials,
-    materialsPath: materialHits[0] ? cssPath(materialHits[0].labelNode) : tables.find((t) => t.kind === 'material') ? cssPath(tables.find((t) => t.kind === 'material')!.table) : undefined,
+    materialsPath: materialHits[0] ? cssPath(materialHits[0].labelNode) : materialTable ? cssPath(materialTable.table) : undefined,
     steps,
     processText: tidy(processText),
     specials,
     onlineLinks,
     visited: w.visited,
+  };
+}
+
+function emptySnapshot(url: string, doc: Document): GuideSnapshot {
+  return { url, title: tidy(doc.title ?? ''), fields: {}, repeats: {}, materials: null, steps: [], processText: '', specials: [], onlineLinks: [], visited: 0 };
+}
+
+const FOOTER = 'footer,[class*="foot"],[id*="foot"],[class*="copyright"],[class*="Foot"]';
+
+/**
+ * Which section a label stands in: a process, materials or special-procedure section (its own
+ * 办理时限 is a step's, not the item's) or the page footer (the portal's phone, not the
+ * department's). Found by walking up from the label to the nearest marked container.
+ */
+function sectionOf(doc: Document, hits: RawHit[], tables: ColumnTable[]): (n: Node) => FieldHit['within'] {
+  const marks = new Map<Node, NonNullable<FieldHit['within']>>();
+  for (const el of Array.from(doc.querySelectorAll(FOOTER))) marks.set(el, 'footer');
+  const kinds: Partial<Record<FieldKey, NonNullable<FieldHit['within']>>> = { process: 'process', materials: 'materials', special: 'special', intermediary: 'special' };
+  for (const h of hits) {
+    const k = kinds[h.key];
+    if (k) for (const n of h.nodes) if (n.nodeType === 1 && !marks.has(n)) marks.set(n, k);
+  }
+  for (const t of tables) {
+    if (t.kind === 'step') marks.set(t.table, 'process');
+    if (t.kind === 'special') marks.set(t.table, 'special');
+    if (t.kind === 'material') marks.set(t.table, 'materials');
+  }
+  return (node) => {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      const m = marks.get(n);
+      if (m) return m;
+    }
+    return undefined;
   };
 }
 
@@ -71,7 +113,7 @@ function mostSpecific(hits: RawHit[]): RawHit[] {
   return hits.filter(
     (a) =>
       a.key === 'materials' || a.key === 'process' ||
-      !hits.some((b) => b !== a && b.key === a.key && b.value && b.value !== a.value && a.value.includes(b.value)),
+      !hits.some((b) => b !== a && b.key === a.key && b.value && a.nodes.some((n) => n !== b.labelNode && n.contains(b.labelNode))),
   );
 }
 
@@ -127,24 +169,25 @@ function findPairs(doc: Document, w: Walked, skip: (n: Node) => boolean): RawHit
   // Candidates come children first. A label that has its own value slot claims its ancestors,
   // so a row or section whose whole text is that label is not read as a second, outer label.
   const claimed = new Set<Node>();
+  const claim = (n: Node) => {
+    for (let a = n.parentNode, d = 0; a && d < 4; a = a.parentNode, d++) claimed.add(a);
+  };
   for (const { c, key } of keyed) {
     if (skip(c.node) || claimed.has(c.node)) continue;
-    if (c.node.nextSibling) {
-      for (let a = c.node.parentNode, d = 0; a && d < 4; a = a.parentNode, d++) claimed.add(a);
-    }
     const target = tabTarget(doc, c.node) ?? tabPaneByIndex(c.node, labelNodes, w);
     if (target) {
       hits.push({ key, label: c.text, labelNode: c.node, nodes: [target], value: tidy(w.textOf(target)), how: 'tab' });
+      claim(c.node);
       continue;
     }
     const after = valueAfter(c.node, labelNodes, w) ?? valueBefore(c.node, labelNodes, w);
     if (!after) continue;
     const { nodes, value } = after;
-    const firstEl = c.node.nextElementSibling ?? nextElement(c.node);
-    // A header row or a tab strip: the next "value" is another label.
-    if (!value && firstEl && labelNodes.has(firstEl)) continue;
-    if (!value && !nodes.some((n) => n.nodeType === 1)) continue;
+    // An empty value counts only where a value slot stands empty (th | empty td, dt | empty dd);
+    // `<span>标签</span>：` or a help icon after the label is not a slot: the container is the label.
+    if (!value && !nodes.some((n) => n.nodeType === 1 && /^(TD|TH|DD)$/i.test((n as Element).tagName))) continue;
     hits.push({ key, label: c.text, labelNode: c.node, nodes, value, how: 'pair' });
+    claim(c.node);
   }
   return hits;
 }
@@ -185,11 +228,6 @@ function valueBefore(label: Element | Text, labelNodes: Set<Node>, w: Walked): {
   const value = tidy(w.textOf(prev));
   if (!value || value.length > 20 || tidy(w.textOf(parent)) !== tidy(value + nodeText(label, w))) return undefined;
   return { nodes: [prev], value };
-}
-
-function nextElement(n: Node): Element | null {
-  for (let s = n.nextSibling; s; s = s.nextSibling) if (s.nodeType === 1) return s as Element;
-  return null;
 }
 
 /** `<p><strong>办理时间：</strong>…</p>` after a label: the sibling opens with its own label. */
@@ -244,6 +282,9 @@ function tabPaneByIndex(node: Element | Text, labelNodes: Set<Node>, w: Walked):
   const item = el.closest('li,[role=tab]') ?? el;
   const list = item.parentElement;
   if (!list || /^(TD|TH|DT|DD|TR)$/i.test(item.tagName)) return null;
+  // Only a real tab strip (list items, tab roles, tab/nav classes), not a row of label/value spans.
+  const tabby = /^(LI|A)$/i.test(item.tagName) || item.getAttribute('role') === 'tab' || /tab|nav|menu/i.test(`${item.getAttribute('class') ?? ''} ${list.getAttribute('class') ?? ''} ${list.getAttribute('role') ?? ''}`);
+  if (!tabby) return null;
   const tabs = Array.from(list.children);
   if (tabs.length < 2 || tabs.some((t) => tidy(w.textOf(t)).length > 24)) return null;
   if (tabs.filter((t) => labelNodes.has(t) || fieldOfText(tidy(w.textOf(t)))).length < 2) return null;
@@ -354,8 +395,9 @@ function classifyTables(w: Walked): ColumnTable[] {
         const m = new Map<number, string>();
         cells.forEach((cell, i) => {
           if (i > 0 && cells[i - 1] === cell) return;
+          // Repeated columns stay (来源渠道 and 来源渠道说明 are both the source).
           const col = columnOf(kind, labelKey(w.textOf(cell)), true);
-          if (col && ![...m.values()].includes(col as string)) m.set(i, col as string);
+          if (col) m.set(i, col as string);
         });
         return m;
       });
@@ -369,13 +411,14 @@ function classifyTables(w: Walked): ColumnTable[] {
       if (headerLike(maps[0]!) && has(maps[0]!, 'name')) candidates.push('material');
       if (headerLike(maps[1]!) && has(maps[1]!, 'phase', 'step') && has(maps[1]!, 'handler', 'limit', 'standard')) candidates.push('step');
       if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && (thRow || maps[2]!.size >= Math.ceil(distinct * 0.5))) candidates.push('special');
-      if (!candidates.length && thRow) {
+      if (!candidates.length && r + 1 < rows.length) {
         const fieldCols = new Map<number, string>();
         cells.forEach((cell, i) => {
           const key = fieldOfText(tidy(w.textOf(cell)));
           if (key && (i === 0 || cells[i - 1] !== cell)) fieldCols.set(i, key);
         });
-        if (fieldCols.size >= 2) {
+        // th cells, or a row of td cells that are all field labels, over rows of values
+        if (fieldCols.size >= 2 && (thRow || fieldCols.size === distinct)) {
           result.push({ table, kind: 'fields', candidates: ['fields'], header: [fieldCols], headerRow: r, rows });
           break;
         }
@@ -441,8 +484,9 @@ function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]
   for (let r = t.headerRow + 1; r < t.rows.length; r++) {
     const row = t.rows[r]!;
     const col = (name: string): string | undefined => {
-      for (const [i, c] of header) if (c === name) return row[i] ? tidy(w.textOf(row[i]!)) : '';
-      return undefined;
+      const cells = [...header].filter(([, c]) => c === name).map(([i]) => (row[i] ? tidy(w.textOf(row[i]!)) : ''));
+      if (!cells.length) return undefined;
+      return name === 'source' ? [...new Set(cells.filter(Boolean))].join('；') : cells[0];
     };
     if (!row.some((cell) => tidy(w.textOf(cell)))) continue;
     out.push({ cells: [...new Set(row)], row, col });
@@ -519,8 +563,10 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
 
   const out: Material[] = [];
   for (const hit of hits) {
-    for (const card of itemsOf(hit, w, 'material')) {
-      const m = materialFromCard(card, w);
+    const cards = itemsOf(hit, w, 'material');
+    const inCards = candidatesIn(cards.flatMap((c) => (c.el ? [c.el] : [])), w);
+    for (const card of cards) {
+      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : []);
       if (m) out.push(m);
     }
   }
@@ -581,35 +627,63 @@ function materialName(raw: string): string {
   name = trimEnd(name).replace(/[，,；;\s]*(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?|按需).*$/, '');
   name = trimEnd(name).replace(/(?:必要|非必要|必需|非必需|容缺(?:后补)?|可选|选填|必填|必交|非必交)$/, '');
   name = name.split(/\s(?=(?:来源|份数|材料类型|出具|提供)\s*[:：])/)[0]!;
+  // a bracket left open where a note was cut off: "工伤复发诊断证明（出具单位：…"
+  name = name.replace(/[（(【[][^）)】\]]*$/, '');
   return trimEnd(name).slice(0, 80);
 }
 
 const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
 const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
 
-/** Label → value pairs inside one card, by the column labels of a table kind; then inline `标签：值` lines. */
-function pairsIn(card: Element, kind: 'material' | 'step', w: Walked): Record<string, string> {
+/** Label → value pairs inside one card, by the column labels of a table kind; then `标签：值` runs in its text. */
+function pairsIn(card: Element, kind: 'material' | 'step', w: Walked, inCard: Candidate[]): Record<string, string> {
   const cols: Record<string, string> = {};
-  const labels = w.candidates.filter((c) => c.node !== card && card.contains(c.node) && columnOf(kind, labelKey(c.text)));
+  // Several source labels (来源渠道, 出具单位) all describe the source: keep them all.
+  const put = (col: string, value: string) => {
+    if (!value) return;
+    if (!(col in cols)) cols[col] = value;
+    else if (col === 'source' && !cols[col]!.includes(value)) cols[col] += `；${value}`;
+  };
+  const labels = inCard.filter((c) => c.node !== card && columnOf(kind, labelKey(c.text)));
   const labelNodes = new Set<Node>(labels.map((c) => c.node));
-  for (const c of labels) {
-    const col = String(columnOf(kind, labelKey(c.text)));
-    const value = valueAfter(c.node, labelNodes, w)?.value;
-    if (value && !(col in cols)) cols[col] = value;
-  }
-  for (const line of w.textOf(card).split('\n')) {
-    const m = /^\s*([\u4e00-\u9fa5]{2,8})\s*[:：]\s*(.+)$/.exec(line);
-    const col = m && (columnOf(kind, m[1]!) as string | undefined);
-    if (col && !(col in cols)) cols[col] = m![2]!.trim();
-  }
+  for (const c of labels) put(String(columnOf(kind, labelKey(c.text))), valueAfter(c.node, labelNodes, w)?.value ?? '');
+  for (const { col, value } of columnRuns(w.textOf(card), kind).runs) put(col, value);
   return cols;
 }
 
-function materialFromCard(item: Item, w: Walked): Material | undefined {
-  const cols = item.el ? pairsIn(item.el, 'material', w) : {};
+const columnRes = new Map<string, RegExp>();
+/**
+ * `标签：值` runs of column labels in a text, wherever they stand on a line — minified pages and
+ * SPAs run a card's spans together: "户籍证明来源渠道：政府部门核发份数：原件1份". `lead` is the
+ * text before the first label (the material's name in such a card).
+ */
+function columnRuns(text: string, kind: 'material' | 'step'): { lead: string; runs: { col: string; value: string }[] } {
+  let re = columnRes.get(kind);
+  if (!re) {
+    const labels = Object.values(COLUMN_LABELS[kind]).flat().filter((l) => l.length >= 2).sort((a, b) => b.length - a.length);
+    re = new RegExp(`(${labels.join('|')})\\s*[:：]`, 'g');
+    columnRes.set(kind, re);
+  }
+  const runs: { col: string; value: string }[] = [];
+  let lead = '';
+  text.split('\n').forEach((line, li) => {
+    const found = [...line.matchAll(re!)];
+    if (li === 0 || !lead) lead ||= tidy(found.length ? line.slice(0, found[0]!.index) : '');
+    found.forEach((m, i) => {
+      const col = columnOf(kind, m[1]!);
+      const value = tidy(line.slice(m.index! + m[0].length, found[i + 1]?.index ?? line.length));
+      if (col) runs.push({ col: String(col), value });
+    });
+  });
+  return { lead, runs };
+}
+
+function materialFromCard(item: Item, w: Walked, inCard: Candidate[]): Material | undefined {
+  const cols = item.el ? pairsIn(item.el, 'material', w, inCard) : Object.fromEntries(columnRuns(item.text, 'material').runs.map((r) => [r.col, r.value]));
   const text = item.text;
   const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
-  const name = materialName(cols.name ?? stripNumbering(firstLine));
+  const lead = columnRuns(firstLine, 'material').lead;
+  const name = materialName(cols.name ?? stripNumbering(lead || firstLine));
   if (!name) return undefined;
   const m: Material = {
     name,
@@ -623,6 +697,21 @@ function materialFromCard(item: Item, w: Walked): Material | undefined {
   };
   if (item.el) addLinks(m, w.anchors.filter((a) => item.el!.contains(a)), w, () => undefined);
   return m;
+}
+
+/** The candidates inside each container, found by walking up from each candidate once (not containers × candidates). */
+function candidatesIn(containers: Element[], w: Walked): Map<Element, Candidate[]> {
+  const set = new Set(containers);
+  const out = new Map<Element, Candidate[]>(containers.map((c) => [c, []]));
+  for (const c of w.candidates) {
+    for (let n: Node | null = c.node.parentNode; n; n = n.parentNode) {
+      if (set.has(n as Element)) {
+        out.get(n as Element)!.push(c);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,10 +742,12 @@ function extractSteps(w: Walked, tables: ColumnTable[], hits: RawHit[]): Step[] 
     const list = lists.find((l) => l.children.length >= 2);
     const segments = numberedSegments(hit.value);
     // Step cards (each with its own 办理人 / 时限 / 标准 pairs) come before lists and numbering.
-    const cards = itemsOf(hit, w, 'step').filter((c) => c.el && Object.keys(pairsIn(c.el, 'step', w)).length >= 2);
+    const candidateCards = itemsOf(hit, w, 'step').filter((c) => c.el);
+    const inCards = candidatesIn(candidateCards.map((c) => c.el!), w);
+    const withCols = candidateCards.map((card) => ({ card, cols: pairsIn(card.el!, 'step', w, inCards.get(card.el!)!) }));
+    const cards = withCols.filter((x) => Object.keys(x.cols).length >= 2);
     if (cards.length >= 2) {
-      for (const card of cards) {
-        const cols = pairsIn(card.el!, 'step', w);
+      for (const { card, cols } of cards) {
         const first = card.text.split('\n').map((l) => stripNumbering(l.trim())).find((l) => l && !/^\d+$/.test(l)) ?? '';
         steps.push({
           name: stepName(cols.step ?? cols.phase ?? first),

@@ -11,14 +11,16 @@ export interface ParsedLimit {
   statedUnit: boolean;
 }
 
-const INSTANT = /即办|当场办结|当场办理|即时办结|即时办理|立即办理|当场作出|即来即办|当场/;
+// 即办 and its synonyms, but not 非即办 / 不能当场办结, and not a bare 当场 (当场受理, 当场提交原件).
+const INSTANT = /(?<![非不未无法能])(?:即办|当场办结|当场办理|即时办结|即时办理|立即办理|当场作出|即来即办)/;
 const LIMIT = /(\d+(?:\.\d+)?)\s*(?:个)?\s*[([【]?\s*(工作日|自然日|日|天|个月|月|年|小时|周|星期)/;
 
 export function parseLimit(value: string, label = ''): ParsedLimit {
   const v = arabicNumerals(normalize(value));
   const suffix = labelSuffix(label);
-  const instant = INSTANT.test(v);
   const m = LIMIT.exec(v);
+  // "当场受理，20个工作日内办结" states a limit: a positive number wins over an 即办 word.
+  const instant = INSTANT.test(v) && !(m && Number(m[1]) > 0);
   if (m) {
     const unit = m[2]!;
     return { days: Number(m[1]), unit, instant, statedUnit: unit === '工作日' || unit === '自然日' };
@@ -38,11 +40,14 @@ export interface LimitFinding {
   ambiguous: boolean;
 }
 
-/** The legal or promised limit of the item, falling back to a bare 办理时限 (rule book E1-1). */
+/**
+ * The legal or promised limit of the item, falling back to a bare 办理时限 (rule book E1-1) —
+ * but never to a process step's or a special procedure's own 办理时限.
+ */
 export function findLimit(s: GuideSnapshot, kind: 'legal' | 'promised'): LimitFinding {
   const own = firstValue(s, kind === 'legal' ? 'legalLimit' : 'promisedLimit');
   if (own) return { hit: own, parsed: parseLimit(own.value, own.label), ambiguous: false };
-  const any = firstValue(s, 'anyLimit');
+  const any = firstValue(s, 'anyLimit', (h) => !h.within);
   if (any) return { hit: any, parsed: parseLimit(any.value, any.label), ambiguous: true };
   return { ambiguous: false };
 }

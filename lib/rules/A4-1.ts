@@ -11,8 +11,8 @@ export const rule: Rule = {
     const promised = findLimit(s, 'promised');
     const hint = '法定和承诺时限都写成数字加“工作日/自然日”';
     if (!legal.hit?.value.trim()) return outcome('A4-1', 'na', { message: '没有法定办结时限，不计算减时间' });
-    if (legal.ambiguous && promised.ambiguous) {
-      return outcome('A4-1', 'review', { hit: legal.hit, message: '页面只有“办理时限”，无法区分法定和承诺时限', hint });
+    if (legal.ambiguous) {
+      return outcome('A4-1', 'review', { hit: legal.hit, message: promised.ambiguous ? '页面只有“办理时限”，无法区分法定和承诺时限' : '页面没有法定办结时限，只有“办理时限”，无法确认减时间', hint });
     }
     const L = daysOf(legal.parsed, 'legal');
     if (L && L.days === 0) return outcome('A4-1', 'na', { hit: legal.hit, message: '法定办结时限为0，不计算减时间' });
@@ -43,8 +43,8 @@ export const rule: Rule = {
     const value = `法定${L.days}${L.unit} / 承诺${P.unit === '即办' ? '即办' : `${P.days}${P.unit}`}`;
     const conv = converted ? '（工作日与自然日按5/7换算）' : '';
     const target = `${Math.round(ctx.cutTarget * 100)}%`;
+    if (cut <= 0) return outcome('A4-1', 'fail', { value, data, hit: promised.hit, message: `承诺时限不短于法定时限（减时间${pct}）${conv}`, hint: '承诺时限应短于法定时限' });
     if (cut >= ctx.cutTarget) return outcome('A4-1', 'pass', { value, data, hit: promised.hit, message: `减时间${pct}，达到${target}${conv}` });
-    if (cut > 0) return outcome('A4-1', 'partial', { value, data, hit: promised.hit, message: `减时间${pct}，未达到${target}${conv}`, hint: `承诺时限压缩到法定时限的${100 - Math.round(ctx.cutTarget * 100)}%以内` });
-    return outcome('A4-1', 'fail', { value, data, hit: promised.hit, message: `承诺时限不短于法定时限（减时间${pct}）${conv}`, hint: '承诺时限应短于法定时限' });
+    return outcome('A4-1', 'partial', { value, data, hit: promised.hit, message: `减时间${pct}，未达到${target}${conv}`, hint: `承诺时限压缩到法定时限的${100 - Math.round(ctx.cutTarget * 100)}%以内` });
   },
 };

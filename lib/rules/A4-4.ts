@@ -10,8 +10,8 @@ export const rule: Rule = {
     const promised = findLimit(s, 'promised');
     const type = firstValue(s, 'projectType');
     const typeText = normalize(type?.value ?? '');
-    const byLimit = !!promised.parsed?.instant && !(promised.parsed.days && promised.parsed.days > 0);
-    const byType = /即办/.test(typeText);
+    const byLimit = !!promised.parsed?.instant;
+    const byType = /(?<![非不])即办件|^即办$/.test(typeText);
     if (byLimit || byType) {
       const clash = byLimit && /承诺件/.test(typeText) ? '；但办件类型写为承诺件' : byType && !byLimit && promised.parsed?.days ? `；但承诺时限为${promised.parsed.days}${promised.parsed.unit ?? ''}` : '';
       return outcome('A4-4', 'pass', { hit: byLimit ? promised.hit : type, data: { instant: true }, message: `即办事项${clash}` });

@@ -8,7 +8,7 @@ import { outcome, type Rule } from './types';
 export const rule: Rule = {
   id: 'E1-3',
   evaluate(s) {
-    const hits = hitsOf(s, 'address');
+    const hits = hitsOf(s, 'address').filter((h) => h.within !== 'footer'); // the portal's own, not the department's
     const withValue = hits.filter((h) => h.value.trim());
     if (!withValue.length) {
       return outcome('E1-3', 'fail', {

@@ -1,3 +1,4 @@
+import { stripLabels } from '../labels';
 import type { Material } from '../snapshot';
 import { isPlaceholder, normalize } from '../text';
 import { judgeMaterials, noMaterials } from './_materials';
@@ -26,9 +27,10 @@ export function sourceOk(m: Material): boolean {
   const src = normalize(m.source ?? '').replace(/[。.;；\s]+$/, '');
   if (!isPlaceholder(src)) {
     if (SELF.test(src) && !/政府部门核发|其他/.test(src)) return true;
-    if (new RegExp(GENERIC.source).test(src)) return namesBody(src) || namesBody(m.text.replace(m.name, ''));
+    // The body must be named in the source itself (来源渠道 / 出具单位 / 来源渠道说明), not anywhere in the row.
+    if (new RegExp(GENERIC.source).test(src)) return namesBody(stripLabels(src));
     // Anything else must name who issues it or where it is obtained: "详见窗口公告" says neither.
-    return namesBody(src) || FORM_SOURCE.test(src);
+    return namesBody(stripLabels(src)) || FORM_SOURCE.test(src);
   }
   return PROOF.test(m.name) ? /(?:出具|开具|核发|颁发)/.test(m.name) && namesBody(m.name) : false;
 }

@@ -18,7 +18,7 @@ export function judgeLimit(id: IndicatorId, s: GuideSnapshot, kind: 'legal' | 'p
   }
   const p = f.parsed!;
   const data = { days: p.days ?? null, unit: p.unit ?? null, instant: p.instant };
-  if (kind === 'promised' && p.instant && !(p.days && p.days > 0 && !p.statedUnit)) {
+  if (kind === 'promised' && p.instant) {
     return outcome(id, 'pass', { hit: f.hit, data: { ...data, instant: true }, message: `${name}为即办${note}` });
   }
   const missing: string[] = [];
