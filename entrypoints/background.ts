@@ -18,6 +18,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) =>
     handleMessage(raw, sender, store, {
       extensionOrigin,
+      extensionId: browser.runtime.id,
       onResult: (tabId, result) => {
         const text = badgeText(result);
         void action?.setBadgeText({ tabId, text }).catch(() => {});
@@ -26,6 +27,12 @@ export default defineBackground(() => {
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
   browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
+  // A new page in the tab: the previous page's scorecard no longer applies.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status !== 'loading') return;
+    void store.remove(tabKey(tabId)).catch(() => {});
+    void action?.setBadgeText({ tabId, text: '' }).catch(() => {});
+  });
 
   // Portal hosts the user added: (re-)register the content script there whenever the list or
   // the granted permissions change.

@@ -6,6 +6,7 @@ import { firstValue } from './parse/fields';
 import { RULES } from './rules';
 import { DEFAULT_CONTEXT, type RuleContext } from './rules/types';
 import type { GuideSnapshot } from './snapshot';
+import { clip } from './text';
 
 /** Labels that only a service item's guide carries (footers also have phones and addresses). */
 const ITEM_KEYS: FieldKey[] = [
@@ -47,15 +48,15 @@ export function judgeGuide(s: GuideSnapshot): GuideVerdict {
 }
 
 export const AuditResult = z.object({
-  url: z.string(),
-  title: z.string(),
+  url: z.string().max(8192),
+  title: z.string().max(2000),
   isGuide: z.boolean(),
-  reason: z.string(),
-  item: z.object({ name: z.string().nullable(), code: z.string().nullable() }),
-  outcomes: z.array(Outcome),
+  reason: z.string().max(2000),
+  item: z.object({ name: z.string().max(2000).nullable(), code: z.string().max(200).nullable() }),
+  outcomes: z.array(Outcome).max(50),
   auditedAt: z.number(),
   /** Engine and rule-set version: stored findings say which rules produced them. */
-  engine: z.string(),
+  engine: z.string().max(40),
 });
 export type AuditResult = z.infer<typeof AuditResult>;
 
@@ -68,11 +69,11 @@ export function audit(s: GuideSnapshot, ctx: RuleContext = DEFAULT_CONTEXT, now 
   const tokens = codeHit ? codeTokens(codeHit.value) : [];
   return {
     url: s.url,
-    title: s.title,
+    title: clip(s.title, 500),
     isGuide: verdict.isGuide,
     reason: verdict.reason,
     item: {
-      name: s.heading ?? null,
+      name: s.heading ? clip(s.heading, 500) : null,
       code: tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? null,
     },
     outcomes: verdict.isGuide ? RULES.map((r) => safeEvaluate(r, s, ctx)) : [],

@@ -77,15 +77,20 @@ export const STEP_WORDS = /受理|审查|审核|决定|审批|办结|送达|制�
 /** Buttons and links that lead to online submission (B1 consistency; A3-2 journeys later). */
 export const ONLINE_ENTRY_WORDS = /在线(?:办理|申报|申请|申办|预审|提交)|网上(?:办理|申报|申请|申办)|立即(?:办理|申报|申请|申办)|我要(?:办理?|申报|申请)|去办理|申请办理|马上办|一键申报/;
 
+import { labelKey } from './text';
+
 const INDEX = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]) {
   for (const label of labels) if (!INDEX.has(label)) INDEX.set(label, key);
 }
 
-/** Extra synonyms from the user's settings, merged over the defaults. */
+/** Extra synonyms from the user's settings, added to the defaults (never replacing one). */
 export function setExtraLabels(extra: Partial<Record<FieldKey, string[]>>): void {
   for (const [key, labels] of Object.entries(extra) as [FieldKey, string[]][]) {
-    for (const label of labels) INDEX.set(label, key);
+    for (const label of labels) {
+      const k = labelKey(label); // looked up by labelKey: 法定审批期限（工作日）： → 法定审批期限
+      if (k.length >= 2 && !INDEX.has(k)) INDEX.set(k, key);
+    }
   }
   sorted = undefined;
   labelWords = undefined;

@@ -20,20 +20,22 @@ export function worst(statuses: Status[]): Status {
 }
 
 export const Evidence = z.object({
-  selector: z.string().optional(),
-  label: z.string().optional(),
+  selector: z.string().max(2000).optional(),
+  label: z.string().max(200).optional(),
 });
 
+// Bounds: results cross from a content script (the least trusted sender) into storage.
+const text = (max: number) => z.string().max(max);
 export const Outcome = z.object({
-  indicator: z.string(),
+  indicator: text(8),
   status: Status,
   /** The raw value judged, trimmed, at most ~500 characters. */
-  value: z.string(),
-  message: z.string(),
-  hint: z.string(),
-  missing: z.array(z.string()),
-  found: z.array(z.string()),
-  data: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  value: text(600),
+  message: text(4000),
+  hint: text(1000),
+  missing: z.array(text(400)).max(500),
+  found: z.array(text(400)).max(500),
+  data: z.record(text(40), z.union([z.number(), text(400), z.boolean(), z.null()])),
   evidence: Evidence,
 });
 export type Outcome = z.infer<typeof Outcome>;

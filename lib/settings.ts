@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FIELD_LABELS, type FieldKey } from './labels';
+import { FIELD_LABELS, fieldOf, type FieldKey } from './labels';
+import { labelKey } from './text';
 
 /**
  * User settings (storage.local). Portal hosts decide where guides are audited; extra label
@@ -74,10 +75,12 @@ export function settingsFromForm(hostsText: string, labelsText: string, cutPerce
       errors.labels.push(`“${line}”：应写成“法定办结时限：法定审批期限、审批期限”，冒号前是标准要素名 / expected "要素名：同义词、同义词"`);
       continue;
     }
-    const words = m[2]!.split(/[、,，;；\s]+/).map((w) => w.trim()).filter(Boolean);
-    const bad = words.filter((w) => w.length < 2 || w.length > 24);
+    const words = m[2]!.split(/[、,，;；]+/).map((w) => w.trim()).filter(Boolean);
+    const bad = words.filter((w) => labelKey(w).length < 2 || w.length > 24);
     if (bad.length) errors.labels.push(`“${bad.join('、')}”：同义词应为2到24个字 / synonyms are 2–24 characters`);
-    (labels[key] ??= []).push(...words.filter((w) => !bad.includes(w)));
+    const taken = words.filter((w) => { const other = fieldOf(labelKey(w)); return other && other !== key; });
+    if (taken.length) errors.labels.push(`“${taken.join('、')}”已是其他要素的标签 / already a label of another field`);
+    (labels[key] ??= []).push(...words.filter((w) => !bad.includes(w) && !taken.includes(w)));
   }
   const pct = Number(cutPercent);
   if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = '减时间达标线应为0到100之间的数 / must be a number from 0 to 100';

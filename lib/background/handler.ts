@@ -9,6 +9,8 @@ export interface SessionStore {
 }
 
 export interface Sender {
+  /** The sending extension: ours, or the message is not ours to take. */
+  id?: string;
   tab?: { id?: number };
   /** The sending document: one of our pages (chrome-extension://…) or, for content scripts, the web page. */
   url?: string;
@@ -24,8 +26,9 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string },
+  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string; extensionId?: string },
 ): Promise<Reply> {
+  if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'invalid message' };
   const msg = parsed.data;

@@ -29,7 +29,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     firstPending = 0;
     try {
       const result = audit(extractGuide(o.doc), o.ctx);
-      const key = JSON.stringify([result.isGuide, result.item, result.outcomes]);
+      const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
       if (key === last) return;
       last = key;
       o.report(result);
@@ -53,10 +53,16 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     schedule();
   });
   observer.observe(o.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // Same-document navigations (anchors, SPA routes) change the URL the result belongs to.
+  const win = o.doc.defaultView;
+  win?.addEventListener('hashchange', schedule);
+  win?.addEventListener('popstate', schedule);
   runNow();
   return {
     stop() {
       observer.disconnect();
+      win?.removeEventListener('hashchange', schedule);
+      win?.removeEventListener('popstate', schedule);
       if (timer) clearTimeout(timer);
     },
     runNow,

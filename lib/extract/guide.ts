@@ -3,7 +3,7 @@ import {
   allLabels, columnOf, fieldOf, type FieldKey,
 } from '../labels';
 import type { FieldHit, GuideSnapshot, Link, Material, SpecialProcedure, Step } from '../snapshot';
-import { labelKey } from '../text';
+import { labelKey, labelSuffix } from '../text';
 import { cssPath, walk, type Candidate, type Walked } from './walk';
 
 /**
@@ -483,8 +483,14 @@ function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]
   const out = [];
   for (let r = t.headerRow + 1; r < t.rows.length; r++) {
     const row = t.rows[r]!;
+    const headRow = t.rows[t.headerRow]!;
     const col = (name: string): string | undefined => {
-      const cells = [...header].filter(([, c]) => c === name).map(([i]) => (row[i] ? tidy(w.textOf(row[i]!)) : ''));
+      const cells = [...header].filter(([, c]) => c === name).map(([i]) => {
+        const text = row[i] ? tidy(w.textOf(row[i]!)) : '';
+        // 办理时限（工作日） over a bare 3: the unit stands in the header
+        const unit = /^\d+(?:\.\d+)?$/.test(text) ? labelSuffix(w.textOf(headRow[i]!)) : undefined;
+        return unit && /日|天|小时|月/.test(unit) ? `${text}${unit}` : text;
+      });
       if (!cells.length) return undefined;
       return name === 'source' ? [...new Set(cells.filter(Boolean))].join('；') : cells[0];
     };

@@ -1,13 +1,23 @@
 import { arabicNumerals, normalize } from '../text';
 
-/** 到办事现场次数 (E3-2): 0次, 1次, 零跑动, 不见面, 最多跑一次. */
+/** 到办事现场次数 (E3-2): 0次, 1次, 零跑动, 不见面, 最多跑一次, 0（全程网办）. */
 export function parseVisits(value: string): number | undefined {
+  return visitCounts(value)[0];
+}
+
+/**
+ * Every count a 到办事现场次数 value states, in order: "网上办理0次，窗口办理1次" gives [0, 1]
+ * (A4-3 cannot tell which applies and asks for review).
+ */
+export function visitCounts(value: string): number[] {
   const v = arabicNumerals(normalize(value));
-  if (/零跑动|不见面|无需到现场|无需到场|0跑动|零次|全程网办无需/.test(v)) return 0;
+  if (/零跑动|不见面|无需到现场|无需到场|0跑动|零次|全程网办无需/.test(v)) return [0];
   const most = /最多跑\s*(\d+)\s*次/.exec(v);
-  if (most) return Number(most[1]);
-  const m = /(\d+)\s*次/.exec(v) ?? /^\s*(\d+)\s*$/.exec(v);
-  return m ? Number(m[1]) : undefined;
+  if (most) return [Number(most[1])];
+  const counts = [...v.matchAll(/(\d+)\s*次/g)].map((m) => Number(m[1]));
+  if (counts.length) return [...new Set(counts)];
+  const lead = /^\s*(\d+)\s*(?:$|[(（,，;；\s])/.exec(v);
+  return lead ? [Number(lead[1])] : [];
 }
 
 /** Copies of a material (E2-2): 原件1份, 复印件2份, 1份, a bare count in a 份数 column. */

@@ -8,7 +8,7 @@ export interface PhoneCheck {
   hotline: boolean; // 12345
 }
 
-const FULL = /(?<!\d)(?:\(?0\d{2,3}\)?\s*-?\s*\d{7,8}(?:\s*(?:-|转)\s*\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)/g;
+const FULL = /(?<!\d)(?:\(?0\d{2,3}\)?\s*-?\s*(?:\d{7,8}|\d{3,4}-\d{4})(?:\s*(?:-|转)\s*\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)/g;
 const LOCAL = /(?<![\d-])\d{7,8}(?![\d])/g;
 
 export function checkPhones(text: string): PhoneCheck {

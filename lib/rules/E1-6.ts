@@ -5,7 +5,7 @@ import { arabicNumerals, normalize } from '../text';
 import { outcome, type Rule } from './types';
 
 const NONE = /^(?:无|没有|不涉及|否|暂无|无特殊环节|无中介服务|无特别程序|不需要|本事项无.*)$/;
-const HAS_LIMIT = /\d+(?:\.\d+)?\s*个?\s*(?:工作日|自然日|日|天|小时|个月|月)|当场|即时|即办/;
+const HAS_LIMIT = /\d+(?:\.\d+)?\s*个?\s*[(（【]?\s*(?:工作日|自然日|日|天|小时|个月|月)|当场|即时|即办/;
 
 function hasLimit(text: string | undefined): boolean {
   return !!text && HAS_LIMIT.test(arabicNumerals(normalize(text)));
@@ -34,7 +34,7 @@ export const rule: Rule = {
         return outcome('E1-6', 'fail', { hit, message: '特殊环节栏目没有内容', hint: '没有特殊环节写“无”；有则逐项写明环节名称和时限' });
       }
       // A section's own headings (环节名称 | 所需时限 …) are not content: "环节名称 所需时限 无" says none.
-      if (texts.every((t) => NONE.test(t) || NONE.test(stripLabels(t)))) {
+      if (texts.every(saysNone)) {
         if (mention) {
           return outcome('E1-6', 'review', {
             hit, value,
@@ -64,6 +64,13 @@ export const rule: Rule = {
     });
   },
 };
+
+/** "无", or a table of headings over a row of 无 / 否 (Epoint: 无 | 无 | 无 | 否 | 否). */
+function saysNone(text: string): boolean {
+  if (NONE.test(text)) return true;
+  const tokens = stripLabels(text).split(/\s+/).filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => /^(?:无|否|暂无|没有|不涉及|不需要|—+|-+)$/.test(t)) && tokens.some((t) => t !== '否');
+}
 
 /**
  * Procedures named in a section's text. Numbered entries are one procedure each, whatever they

@@ -1,5 +1,6 @@
 import { parseVisits } from '../parse/count';
 import { firstValue } from '../parse/fields';
+import { isPlaceholder } from '../text';
 import { outcome, type Rule } from './types';
 
 /** E3-2 到办事现场次数: a count; when > 0 the guide should say why a visit is needed. */
@@ -17,8 +18,8 @@ export const rule: Rule = {
         hint: '写明次数，如“0次”或“1次”',
       });
     }
-    const reason = firstValue(s, 'visitReason')?.value.trim();
-    const note = n > 0 && !reason ? '；未说明必须到现场办理的原因' : '';
+    const reason = firstValue(s, 'visitReason')?.value;
+    const note = n > 0 && isPlaceholder(reason) ? '；未说明必须到现场办理的原因' : '';
     return outcome('E3-2', 'pass', { hit, data: { visits: n }, message: `到办事现场次数${n}次${note}` });
   },
 };

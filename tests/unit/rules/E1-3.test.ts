@@ -63,7 +63,7 @@ describe('E1-3 办理地点: partial', () => {
 
   it('1029办公室 is a room; without a window number the window is missing', () => {
     const o = place('重庆市江北区金港新区16号1029办公室');
-    expect(o.missing).toEqual(['street', 'house', 'window']);
+    expect(o.missing).toEqual(['street', 'window']); // 16号 is the house number, 1029办公室 the room
   });
 
   it('a window with no number of its own (社保窗口) is not a window number', () => {
