@@ -23,6 +23,9 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
+  // A page that keeps changing without changing the guide (a clock, a ticker) is re-read less
+  // and less often, down to once every 16 × the debounce; any real change resets it.
+  let unchanged = 0;
 
   const runNow = () => {
     timer = undefined;
@@ -30,7 +33,11 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     try {
       const result = audit(extractGuide(o.doc), o.ctx);
       const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
-      if (key === last) return;
+      if (key === last) {
+        unchanged = Math.min(unchanged + 1, 4);
+        return;
+      }
+      unchanged = 0;
       last = key;
       o.report(result);
     } catch (e) {
@@ -43,7 +50,8 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     const now = Date.now();
     firstPending ||= now;
     if (timer) clearTimeout(timer);
-    const wait = Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - now));
+    const factor = 2 ** unchanged;
+    const wait = Math.max(0, Math.min(debounceMs * factor, firstPending + maxWaitMs * factor - now));
     timer = setTimeout(runNow, wait);
   };
 

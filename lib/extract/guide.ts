@@ -25,7 +25,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
 
   const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
   const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
-  const within = sectionOf(doc, hits, tables);
+  const within = sectionOf(w, hits, tables);
   const fields: Record<string, FieldHit[]> = {};
   const repeats: Record<string, number> = {};
   for (const h of mostSpecific(hits)) {
@@ -75,16 +75,14 @@ function emptySnapshot(url: string, doc: Document): GuideSnapshot {
   return { url, title: tidy(doc.title ?? ''), fields: {}, repeats: {}, materials: null, steps: [], processText: '', specials: [], onlineLinks: [], visited: 0 };
 }
 
-const FOOTER = 'footer,[class*="foot"],[id*="foot"],[class*="copyright"],[class*="Foot"]';
-
 /**
  * Which section a label stands in: a process, materials or special-procedure section (its own
  * 办理时限 is a step's, not the item's) or the page footer (the portal's phone, not the
  * department's). Found by walking up from the label to the nearest marked container.
  */
-function sectionOf(doc: Document, hits: RawHit[], tables: ColumnTable[]): (n: Node) => FieldHit['within'] {
+function sectionOf(w: Walked, hits: RawHit[], tables: ColumnTable[]): (n: Node) => FieldHit['within'] {
   const marks = new Map<Node, NonNullable<FieldHit['within']>>();
-  for (const el of Array.from(doc.querySelectorAll(FOOTER))) marks.set(el, 'footer');
+  for (const el of w.footers) marks.set(el, 'footer');
   const kinds: Partial<Record<FieldKey, NonNullable<FieldHit['within']>>> = { process: 'process', materials: 'materials', special: 'special', intermediary: 'special' };
   for (const h of hits) {
     const k = kinds[h.key];
@@ -817,7 +815,8 @@ function extractSpecials(w: Walked, tables: ColumnTable[]): SpecialProcedure[] {
 function findHeading(doc: Document, w: Walked, fields: Record<string, FieldHit[]>): string | undefined {
   const named = fields.itemName?.find((h) => h.value)?.value;
   if (named) return named;
-  const titled = doc.querySelector('[class*="title-name"],[class*="item-name"],[class*="matter-name"],[class*="itemName"],[class*="sxmc"]');
+  // The titles list is in document order but gathered children first: the outermost comes last.
+  const titled = w.titles.find((t) => !w.titles.some((o) => o !== t && o.contains(t))) ?? w.titles[0];
   const h1 = titled ?? w.headings.find((h) => h.tagName === 'H1' && tidy(w.textOf(h)).length >= 4);
   if (h1) return tidy(w.textOf(h1)).split('\n')[0];
   const fromTitle = tidy(doc.title ?? '').split(/\s*[-_|｜—]\s*/)[0];

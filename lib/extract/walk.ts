@@ -34,10 +34,16 @@ export interface Walked {
   leafBlocks: Element[];
   anchors: Element[];
   headings: Element[];
+  /** The page footer (footer element, *foot* / *copyright* classes and ids): the portal's, not the item's. */
+  footers: Element[];
+  /** Elements whose class names the item title (title-name, item-name, matter-name, sxmc). */
+  titles: Element[];
   visited: number;
 }
 
 const MAX_LABEL = 24;
+/** Real guide pages have a few thousand elements; past this the rest of the page is not read. */
+const MAX_ELEMENTS = 200_000;
 
 export function walk(root: Element): Walked {
   const texts = new Map<Element, string>();
@@ -48,52 +54,67 @@ export function walk(root: Element): Walked {
     leafBlocks: [],
     anchors: [],
     headings: [],
+    footers: [],
+    titles: [],
     visited: 0,
   };
 
-  // Recursion: real guide pages nest < 60 deep, and it keeps the text assembly obvious.
-  const visit = (el: Element): string => {
-    out.visited++;
-    let text = '';
-    let hasBlockChild = false;
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
-        const data = (n as Text).data;
-        text += data;
-        const t = data.trim();
-        if (t && t.length <= MAX_LABEL && (n.previousSibling || n.nextSibling)) {
-          out.candidates.push({ node: n as Text, text: t });
-        }
-      } else if (n.nodeType === 1) {
-        const child = n as Element;
-        const tag = child.tagName.toUpperCase();
-        if (SKIP.has(tag) || child.hasAttribute(OWN_UI_ATTR)) continue;
-        if (tag === 'BR') {
-          text += '\n';
-          continue;
-        }
-        const inner = visit(child);
-        if (BLOCK.has(tag)) {
-          hasBlockChild = true;
-          text += CELL.has(tag) ? ` ${inner} ` : `\n${inner}\n`;
-        } else {
-          text += inner;
-        }
-      }
-    }
+  // An explicit stack, not recursion: a script-built page thousands of levels deep must not
+  // overflow the call stack. Each frame gathers its element's text from its children.
+  interface Frame { el: Element; next: Node | null; text: string; hasBlockChild: boolean }
+  const finish = (f: Frame) => {
+    const el = f.el;
     const tag = el.tagName.toUpperCase();
-    texts.set(el, text);
-    const t = text.trim();
+    texts.set(el, f.text);
+    const t = f.text.trim();
     if (t && t.length <= MAX_LABEL) out.candidates.push({ node: el, text: t });
     if (tag === 'TABLE') out.tables.push(el as HTMLTableElement);
     if (tag === 'A' || tag === 'BUTTON' || el.hasAttribute('onclick') || (tag === 'INPUT' && /button|submit/i.test(el.getAttribute('type') ?? ''))) {
       out.anchors.push(el);
     }
     if (/^H[1-6]$/.test(tag)) out.headings.push(el);
-    if (!hasBlockChild && t && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
-    return text;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (tag === 'FOOTER' || /foot|copyright/i.test(cls)) out.footers.push(el);
+    if (/title-name|item-name|matter-name|itemName|sxmc/.test(cls)) out.titles.push(el);
+    if (!f.hasBlockChild && t && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
   };
-  visit(root);
+  const stack: Frame[] = [{ el: root, next: root.firstChild, text: '', hasBlockChild: false }];
+  out.visited = 1;
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    const n = f.next;
+    if (!n) {
+      stack.pop();
+      finish(f);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        const tag = f.el.tagName.toUpperCase();
+        if (BLOCK.has(tag)) {
+          parent.hasBlockChild = true;
+          parent.text += CELL.has(tag) ? ` ${f.text} ` : `\n${f.text}\n`;
+        } else parent.text += f.text;
+      }
+      continue;
+    }
+    f.next = n.nextSibling;
+    if (n.nodeType === 3) {
+      const data = (n as Text).data;
+      f.text += data;
+      const t = data.trim();
+      if (t && t.length <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: t });
+    } else if (n.nodeType === 1) {
+      const child = n as Element;
+      const tag = child.tagName.toUpperCase();
+      if (SKIP.has(tag) || child.hasAttribute(OWN_UI_ATTR)) continue;
+      if (tag === 'BR') {
+        f.text += '\n';
+        continue;
+      }
+      if (out.visited >= MAX_ELEMENTS) continue; // a page this large is not a guide; read what fits
+      out.visited++;
+      stack.push({ el: child, next: child.firstChild, text: '', hasBlockChild: false });
+    }
+  }
   return out;
 }
 
