@@ -540,7 +540,9 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
   const fromTables: Material[] = [];
   for (const t of tables.filter((x) => x.kind === 'material')) {
     const header = headerOf(t);
-    for (const { cells, row, col } of dataRows(t, w)) {
+    const rows = dataRows(t, w);
+    const anchorsIn = groupWithin(w.anchors, (a) => a, rows.flatMap((r) => r.cells));
+    for (const { cells, row, col } of rows) {
       const name = stripNumbering(col('name') ?? '');
       if (!name || columnOf('material', labelKey(name)) === 'name') continue;
       const m: Material = {
@@ -553,7 +555,7 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
         sample: [],
         path: cssPath(cells[0]!.parentElement ?? cells[0]!),
       };
-      const anchors = w.anchors.filter((a) => cells.some((c) => c.contains(a)));
+      const anchors = cells.flatMap((c) => anchorsIn.get(c) ?? []);
       addLinks(m, anchors, w, (a) => {
         const i = row.findIndex((c) => c.contains(a));
         return i >= 0 ? header.get(i) : undefined;
@@ -568,9 +570,11 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
   const out: Material[] = [];
   for (const hit of hits) {
     const cards = itemsOf(hit, w, 'material');
-    const inCards = candidatesIn(cards.flatMap((c) => (c.el ? [c.el] : [])), w);
+    const els = cards.flatMap((c) => (c.el ? [c.el] : []));
+    const inCards = candidatesIn(els, w);
+    const anchorsIn = groupWithin(w.anchors, (a) => a, els);
     for (const card of cards) {
-      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : []);
+      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : [], card.el ? anchorsIn.get(card.el)! : []);
       if (m) out.push(m);
     }
   }
@@ -682,7 +686,7 @@ function columnRuns(text: string, kind: 'material' | 'step'): { lead: string; ru
   return { lead, runs };
 }
 
-function materialFromCard(item: Item, w: Walked, inCard: Candidate[]): Material | undefined {
+function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: Element[]): Material | undefined {
   const cols = item.el ? pairsIn(item.el, 'material', w, inCard) : Object.fromEntries(columnRuns(item.text, 'material').runs.map((r) => [r.col, r.value]));
   const text = item.text;
   const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
@@ -699,24 +703,26 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[]): Material 
     sample: [],
     path: item.path,
   };
-  if (item.el) addLinks(m, w.anchors.filter((a) => item.el!.contains(a)), w, () => undefined);
+  addLinks(m, anchors, w, () => undefined);
   return m;
 }
 
-/** The candidates inside each container, found by walking up from each candidate once (not containers × candidates). */
-function candidatesIn(containers: Element[], w: Walked): Map<Element, Candidate[]> {
-  const set = new Set(containers);
-  const out = new Map<Element, Candidate[]>(containers.map((c) => [c, []]));
-  for (const c of w.candidates) {
-    for (let n: Node | null = c.node.parentNode; n; n = n.parentNode) {
-      if (set.has(n as Element)) {
-        out.get(n as Element)!.push(c);
+/** Items grouped by the container they stand in, found by walking up from each item once (not containers × items). */
+function groupWithin<T>(items: T[], nodeOf: (t: T) => Node, containers: Element[]): Map<Element, T[]> {
+  const set = new Set<Node>(containers);
+  const out = new Map<Element, T[]>(containers.map((c) => [c, []]));
+  for (const item of items) {
+    for (let n: Node | null = nodeOf(item).parentNode; n; n = n.parentNode) {
+      if (set.has(n)) {
+        out.get(n as Element)!.push(item);
         break;
       }
     }
   }
   return out;
 }
+
+const candidatesIn = (containers: Element[], w: Walked) => groupWithin(w.candidates, (c) => c.node, containers);
 
 // ---------------------------------------------------------------------------------------------
 // Process steps
