@@ -1,6 +1,12 @@
 import type { AuditResult } from '@/lib/audit';
 import { INDICATORS, partText, type IndicatorId } from '@/lib/indicators';
-import { STATUS_TEXT, STATUSES } from '@/lib/outcome';
+import { STATUS_TEXT, STATUSES, type Outcome } from '@/lib/outcome';
+
+/** English second: the status and the missing parts, from the same outcome. */
+export function englishSummary(o: Outcome): string {
+  const parts = o.missing.length ? `; missing: ${o.missing.slice(0, 8).join(', ')}${o.missing.length > 8 ? ', …' : ''}` : '';
+  return `${STATUS_TEXT[o.status].en}${parts}`;
+}
 
 /** The current page's scorecard. Page text is rendered as text only (JSX escapes it). */
 export function Scorecard({ result }: { result: AuditResult }) {
@@ -49,6 +55,7 @@ export function Scorecard({ result }: { result: AuditResult }) {
                 </td>
                 <td class="msg">
                   <div>{o.message}</div>
+                  <div class="en">{englishSummary(o)}</div>
                   {o.missing.length > 0 && <div class="missing">缺少：{o.missing.map(partText).join('、')}</div>}
                   {o.value && <div class="value" title={o.evidence.selector}>“{o.value}”</div>}
                   {o.hint && <div class="hint">建议：{o.hint}</div>}

@@ -19,6 +19,7 @@ describe('Scorecard', () => {
     expect(e13.textContent).toContain('办理地点');
     expect(e13.textContent).toContain('不完整');
     expect(e13.textContent).toContain('缺少：房间号、窗口号');
+    expect(e13.textContent).toContain('partial; missing: room, window');
   });
 
   it('shows hostile page text as text, never as markup', () => {
