@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { onlyLabels, type FieldKey } from './labels';
 import { Outcome } from './outcome';
 import { codeTokens } from './parse/code';
-import { firstValue } from './parse/fields';
+import { firstValue, hitsOf } from './parse/fields';
 import { RULES } from './rules';
 import { DEFAULT_CONTEXT, type RuleContext } from './rules/types';
 import type { GuideSnapshot } from './snapshot';
@@ -30,13 +30,18 @@ export interface GuideVerdict {
 export function judgeGuide(s: GuideSnapshot): GuideVerdict {
   // The portal's footer (its phone and address) says nothing about an item.
   const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) =>
-    s.fields[k]!.some((h) => h.within !== 'footer' && h.value.trim() && !onlyLabels(h.value)),
+    hitsOf(s, k).some((h) => h.value.trim() && !onlyLabels(h.value)),
   );
+  // A list of items (each linking to its guide) with no single item's materials or process of its own
+  const body = !!s.materials?.length || s.steps.length > 0;
+  if (s.listEntries >= 3 && !body) {
+    return { isGuide: false, reason: `页面列出${s.listEntries}个事项：是事项列表，不是单个事项的办事指南`, labels: keys };
+  }
   if (s.materials?.length && !keys.includes('materials')) keys.push('materials');
   const itemKeys = keys.filter((k) => ITEM_KEYS.includes(k));
   for (const k of PER_ITEM_KEYS) {
     const n = s.repeats[k] ?? 0;
-    const values = new Set((s.fields[k] ?? []).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
+    const values = new Set(hitsOf(s, k).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
     if (n >= 6 || (n >= 4 && values.size >= 2)) {
       return { isGuide: false, reason: `“${s.fields[k]![0]!.label}”出现${n}次：像是事项列表，不是单个事项的办事指南`, labels: keys };
     }

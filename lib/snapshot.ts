@@ -10,8 +10,11 @@ export const FieldHit = z.object({
   value: z.string(), // the value text, original characters, white space collapsed
   path: z.string(), // where it was found (CSS path of the label element)
   how: z.enum(['pair', 'inline', 'tab', 'json']),
-  /** Inside a process, materials or special-procedure section, or the page footer: not item-level. */
-  within: z.enum(['process', 'materials', 'special', 'footer']).optional(),
+  /**
+   * Not this item's own value: inside a process, materials or special-procedure section, the
+   * page footer, or a list of other items (相关事项, a catalogue) that repeats item fields.
+   */
+  within: z.enum(['process', 'materials', 'special', 'footer', 'list']).optional(),
 });
 export type FieldHit = z.infer<typeof FieldHit>;
 
@@ -63,6 +66,8 @@ export const GuideSnapshot = z.object({
   fields: z.record(z.string(), z.array(FieldHit)),
   /** How many places outside sections state each field (a catalogue repeats them per item). */
   repeats: z.record(z.string(), z.number().int()),
+  /** Entries of lists of other items (each with a link and its own 时限 / 到现场次数). */
+  listEntries: z.number().int(),
   /** null: the page has no materials block at all. */
   materials: z.array(Material).nullable(),
   materialsPath: z.string().optional(),

@@ -19,13 +19,15 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   const w = walk(root);
   const tables = classifyTables(w);
   const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
-  const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w)];
+  const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w), ...attributeHits(w)];
   findInline(w, hits);
   settleAmbiguousTables(tables, hits, w);
 
   const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
   const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
-  const within = sectionOf(w, hits, tables);
+  const sectionWithin = sectionOf(w, hits, tables);
+  const listing = listEntries(hits.filter((h) => !sectionWithin(h.labelNode)), w);
+  const within = (n: Node): FieldHit['within'] => sectionWithin(n) ?? (listing.hits.has(n) ? 'list' : undefined);
   const fields: Record<string, FieldHit[]> = {};
   const repeats: Record<string, number> = {};
   for (const h of mostSpecific(hits)) {
@@ -61,6 +63,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
     heading: findHeading(doc, w, fields),
     fields,
     repeats,
+    listEntries: listing.entries,
     materials,
     materialsPath: materialHits[0] ? cssPath(materialHits[0].labelNode) : materialTable ? cssPath(materialTable.table) : undefined,
     steps,
@@ -72,7 +75,45 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
 }
 
 function emptySnapshot(url: string, doc: Document): GuideSnapshot {
-  return { url, title: tidy(doc.title ?? ''), fields: {}, repeats: {}, materials: null, steps: [], processText: '', specials: [], onlineLinks: [], visited: 0 };
+  return { url, title: tidy(doc.title ?? ''), fields: {}, repeats: {}, listEntries: 0, materials: null, steps: [], processText: '', specials: [], onlineLinks: [], visited: 0 };
+}
+
+const PER_ITEM: FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'projectType', 'itemType', 'taskCode', 'itemName'];
+
+/**
+ * Lists of other items — a 相关事项 sidebar, a catalogue — repeat item fields in sibling entries,
+ * each linking to its own guide. Their labels are marked so the rules never read them as this
+ * item's values. Returns the label nodes inside such entries and how many entries there are.
+ */
+function listEntries(hits: RawHit[], w: Walked): { hits: Set<Node>; entries: number } {
+  const byParent = new Map<Element, Map<Element, RawHit[]>>();
+  for (const h of hits) {
+    if (!PER_ITEM.includes(h.key)) continue;
+    let child: Element | null = h.labelNode.nodeType === 1 ? (h.labelNode as Element) : h.labelNode.parentElement;
+    for (let d = 0; d < 6 && child?.parentElement; d++, child = child.parentElement) {
+      const parent = child.parentElement;
+      const kids = byParent.get(parent) ?? byParent.set(parent, new Map()).get(parent)!;
+      (kids.get(child) ?? kids.set(child, []).get(child)!).push(h);
+    }
+  }
+  const marked = new Set<Node>();
+  let entries = 0;
+  const linksElsewhere = (el: Element) =>
+    Array.from(el.querySelectorAll('a[href]')).some((a) => !/^\s*(#|javascript:)/i.test(a.getAttribute('href') ?? ''));
+  for (const kids of byParent.values()) {
+    if (kids.size < 2) continue;
+    for (const key of PER_ITEM) {
+      const withKey = [...kids].filter(([, hs]) => hs.some((h) => h.key === key));
+      // Entries are alike and short, each with one value of the field and a link to its own guide
+      // (the page's own column holding the item's fields is neither).
+      const alike = withKey.every(([el]) => el.tagName === withKey[0]![0].tagName);
+      const entryLike = withKey.every(([el, hs]) => new Set(hs.filter((h) => h.key === key).map((h) => h.value)).size === 1 && w.textOf(el).length <= 400);
+      if (withKey.length < 2 || !alike || !entryLike || !withKey.every(([el]) => linksElsewhere(el))) continue;
+      entries = Math.max(entries, withKey.length);
+      for (const [, hs] of withKey) for (const h of hs) marked.add(h.labelNode);
+    }
+  }
+  return { hits: marked, entries };
 }
 
 /**
@@ -115,6 +156,14 @@ function mostSpecific(hits: RawHit[]): RawHit[] {
   );
 }
 
+/** `<p title="办理地点"><i class="icon-addr"></i>安达市…</p>`: the label is the attribute, the value the text. */
+function attributeHits(w: Walked): RawHit[] {
+  return w.labelled.flatMap(({ el, text }) => {
+    const key = fieldOfText(text);
+    return key ? [{ key, label: text, labelNode: el, nodes: [el], value: tidy(w.textOf(el)), how: 'pair' as const }] : [];
+  });
+}
+
 /** A nav link to a section, the section's heading and the section itself are one section, read once. */
 function distinctSections(hits: RawHit[]): RawHit[] {
   const kept: RawHit[] = [];
@@ -148,7 +197,12 @@ function nodeText(n: Node, w: Walked): string {
   return '';
 }
 
-const fieldOfText = (text: string) => (text.length <= 24 ? fieldOf(labelKey(text)) : undefined);
+/** A label's field; a heading numbered in its own span reads "五特殊环节", so a bare leading numeral is tried off too. */
+const fieldOfText = (text: string): FieldKey | undefined => {
+  if (text.length > 24) return undefined;
+  const key = labelKey(text);
+  return fieldOf(key) ?? (/^[一二三四五六七八九十\d]{1,3}\S/.test(key) ? fieldOf(key.replace(/^[一二三四五六七八九十\d]{1,3}/, '')) : undefined);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Pairs: a label and the siblings that follow it
@@ -388,6 +442,10 @@ function classifyTables(w: Walked): ColumnTable[] {
   for (const table of w.tables) {
     const rows = grid(table);
     for (let r = 0; r < Math.min(rows.length, 3); r++) {
+      // A two-row header (材料要求 over 原件 | 复印件): the lower row, which the grid fills with the
+      // upper row's rowspan cells, names every column.
+      const spans = rows[r]!.some((c, i) => rows[r]![i + 1] === c);
+      if (spans && rows[r + 1]?.every((c) => c.tagName.toUpperCase() === 'TH')) r++;
       const cells = rows[r]!;
       const maps = (['material', 'step', 'special'] as const).map((kind) => {
         const m = new Map<number, string>();
@@ -454,6 +512,16 @@ function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[], w: Walked)
   }
 }
 
+/** A name cell without its notes: `申请书<span class="note">适用简易程序的提交</span>` → 申请书. */
+function textWithoutNotes(cell: Element, w: Walked): string {
+  let text = w.textOf(cell);
+  for (const note of Array.from(cell.querySelectorAll('small,[class*="note"],[class*="tip"],[class*="remark"],[class*="desc"],[class*="explain"],[class*="hint"]'))) {
+    const t = w.textOf(note);
+    if (t.trim() && t.length < text.length) text = text.replace(t, ' ');
+  }
+  return text;
+}
+
 function headerOf(t: ColumnTable): Map<number, string> {
   return t.kind === 'fields' ? t.header[0]! : t.header[['material', 'step', 'special'].indexOf(t.kind!)]!;
 }
@@ -483,14 +551,19 @@ function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]
     const row = t.rows[r]!;
     const headRow = t.rows[t.headerRow]!;
     const col = (name: string): string | undefined => {
-      const cells = [...header].filter(([, c]) => c === name).map(([i]) => {
-        const text = row[i] ? tidy(w.textOf(row[i]!)) : '';
+      const picked = [...header].filter(([, c]) => c === name);
+      const cells = picked.map(([i]) => {
+        const cell = row[i];
+        const text = cell ? tidy(name === 'name' ? textWithoutNotes(cell, w) : w.textOf(cell)) : '';
         // 办理时限（工作日） over a bare 3: the unit stands in the header
         const unit = /^\d+(?:\.\d+)?$/.test(text) ? labelSuffix(w.textOf(headRow[i]!)) : undefined;
         return unit && /日|天|小时|月/.test(unit) ? `${text}${unit}` : text;
       });
       if (!cells.length) return undefined;
-      return name === 'source' ? [...new Set(cells.filter(Boolean))].join('；') : cells[0];
+      if (name === 'source') return [...new Set(cells.filter(Boolean))].join('；');
+      // 原件 | 复印件 columns: keep which is which ("原件1；复印件0")
+      if (name === 'copies' && cells.length > 1) return cells.map((c, k) => `${tidy(w.textOf(headRow[picked[k]![0]]!))}${c}`).join('；');
+      return cells[0];
     };
     if (!row.some((cell) => tidy(w.textOf(cell)))) continue;
     out.push({ cells: [...new Set(row)], row, col });

@@ -38,6 +38,8 @@ export interface Walked {
   footers: Element[];
   /** Elements whose class names the item title (title-name, item-name, matter-name, sxmc). */
   titles: Element[];
+  /** Elements labelled by an attribute (title, aria-label, data-label): an icon line such as `<p title="办理地点">`. */
+  labelled: { el: Element; text: string }[];
   visited: number;
 }
 
@@ -56,6 +58,7 @@ export function walk(root: Element): Walked {
     headings: [],
     footers: [],
     titles: [],
+    labelled: [],
     visited: 0,
   };
 
@@ -76,6 +79,8 @@ export function walk(root: Element): Walked {
     const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
     if (tag === 'FOOTER' || /foot|copyright/i.test(cls)) out.footers.push(el);
     if (/title-name|item-name|matter-name|itemName|sxmc/.test(cls)) out.titles.push(el);
+    const attrLabel = el.getAttribute('title') ?? el.getAttribute('aria-label') ?? el.getAttribute('data-label');
+    if (attrLabel && attrLabel.length <= MAX_LABEL && t && t !== attrLabel.trim()) out.labelled.push({ el, text: attrLabel.trim() });
     if (!f.hasBlockChild && t && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
   };
   const stack: Frame[] = [{ el: root, next: root.firstChild, text: '', hasBlockChild: false }];

@@ -1,8 +1,9 @@
 import type { FieldKey } from '../labels';
 import type { FieldHit, GuideSnapshot } from '../snapshot';
 
+/** This item's hits for a field: not the footer's (the portal's) nor a list's (other items'). */
 export function hitsOf(s: GuideSnapshot, key: FieldKey): FieldHit[] {
-  return s.fields[key] ?? [];
+  return (s.fields[key] ?? []).filter((h) => h.within !== 'footer' && h.within !== 'list');
 }
 
 /** The first hit with a value, else the first (empty) hit, else undefined. */

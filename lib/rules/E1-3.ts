@@ -8,7 +8,7 @@ import { outcome, type Rule } from './types';
 export const rule: Rule = {
   id: 'E1-3',
   evaluate(s) {
-    const hits = hitsOf(s, 'address').filter((h) => h.within !== 'footer'); // the portal's own, not the department's
+    const hits = hitsOf(s, 'address');
     // A field that repeats part of a fuller address (办理窗口 "3号窗口") is not another location.
     const withValue = hits.filter((h) => h.value.trim() && !hits.some((o) => o !== h && o.value.length > h.value.length && o.value.includes(h.value.trim())));
     if (!withValue.length) {

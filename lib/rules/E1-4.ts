@@ -6,7 +6,7 @@ import { outcome, type Rule } from './types';
 export const rule: Rule = {
   id: 'E1-4',
   evaluate(s) {
-    const hits = hitsOf(s, 'hours').filter((h) => h.within !== 'footer'); // the portal's own, not the department's
+    const hits = hitsOf(s, 'hours');
     const withValue = hits.filter((h) => h.value.trim());
     if (!withValue.length) {
       return outcome('E1-4', 'fail', {

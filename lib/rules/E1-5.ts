@@ -6,7 +6,7 @@ import { outcome, type Rule } from './types';
 export const rule: Rule = {
   id: 'E1-5',
   evaluate(s) {
-    const hits = hitsOf(s, 'enquiry').filter((h) => h.within !== 'footer'); // the portal's own, not the department's
+    const hits = hitsOf(s, 'enquiry');
     const withValue = hits.filter((h) => h.value.trim());
     if (!withValue.length) {
       return outcome('E1-5', 'fail', {

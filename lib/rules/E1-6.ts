@@ -88,7 +88,10 @@ function proceduresIn(text: string): { name: string; limit?: string; text: strin
   }
   const groups: { name: string; text: string }[] = [];
   for (const line of text.split(/\n|[;；]/).map((t) => t.trim()).filter(Boolean)) {
-    const word = SPECIAL_WORDS.exec(line)?.[0];
+    // "时限：…", "说明：…组织专家评审…" describe the current procedure; they never open one.
+    const prefix = /^([\u4e00-\u9fa5]{1,10})[:：]/.exec(line)?.[1];
+    const attribute = prefix !== undefined && !SPECIAL_WORDS.test(prefix) && !/^(?:环节名称|特殊环节名称|程序名称|名称|特殊环节|特别程序)$/.test(prefix);
+    const word = attribute ? undefined : SPECIAL_WORDS.exec(line)?.[0];
     if (word && !NONE.test(line.replace(/^[^:：]*[:：]/, ''))) groups.push({ name: nameOf(line, word), text: line });
     else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
   }
