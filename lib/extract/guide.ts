@@ -892,7 +892,7 @@ function extractSpecials(w: Walked, tables: ColumnTable[]): SpecialProcedure[] {
 // ---------------------------------------------------------------------------------------------
 
 function findHeading(doc: Document, w: Walked, fields: Record<string, FieldHit[]>): string | undefined {
-  const named = fields.itemName?.find((h) => h.value)?.value;
+  const named = fields.itemName?.find((h) => h.value && !h.within)?.value; // not a listed other item's name
   if (named) return named;
   // The titles list is in document order but gathered children first: the outermost comes last.
   const titled = w.titles.find((t) => !w.titles.some((o) => o !== t && o.contains(t))) ?? w.titles[0];
