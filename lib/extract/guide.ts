@@ -646,8 +646,16 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
     const els = cards.flatMap((c) => (c.el ? [c.el] : []));
     const inCards = candidatesIn(els, w);
     const anchorsIn = groupWithin(w.anchors, (a) => a, els);
+    // Lines of one cell (`1、《申请表》… 【表格下载】<br>2、…`) take the links written on them, in order.
+    const loose = w.anchors.filter((a) => hit.nodes.some((n) => n.contains(a)));
+    let cursor = 0;
     for (const card of cards) {
-      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : [], card.el ? anchorsIn.get(card.el)! : []);
+      let anchors = card.el ? anchorsIn.get(card.el)! : [];
+      if (!card.el) {
+        anchors = [];
+        while (cursor < loose.length && card.text.includes(tidy(w.textOf(loose[cursor]!)))) anchors.push(loose[cursor++]!);
+      }
+      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : [], anchors);
       if (m) out.push(m);
     }
   }
@@ -656,6 +664,15 @@ function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Mat
 
 /** The repeated items inside a section: list items, same-class cards, or numbered lines. */
 type Item = { el?: Element; text: string; path: string };
+/** Items of one list share tag and classes, state classes aside (the active step, the current card). */
+function signature(el: Element): string {
+  const classes = (el.getAttribute('class') ?? '')
+    .split(/\s+/)
+    .filter((c) => c && !/--|^(?:active|on|current|cur|sel|selected|first|last|odd|even|open|show|in)$|^is-/.test(c))
+    .sort();
+  return `${el.tagName}.${classes.join(' ')}`;
+}
+
 const DETAIL_WORDS = {
   material: /来源|份|出具|提供|类型|下载|原件|复印件|自备|核发|表格/g,
   step: /办理人|承办|岗位|时限|工作日|标准|审核|审查|结果/g,
@@ -678,7 +695,7 @@ function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS): Item[
     const kids = Array.from(el.children).filter((k) => tidy(w.textOf(k)));
     const bySig = new Map<string, Element[]>();
     for (const k of kids) {
-      const sig = `${k.tagName}.${k.getAttribute('class') ?? ''}`;
+      const sig = signature(k);
       (bySig.get(sig) ?? bySig.set(sig, []).get(sig)!).push(k);
     }
     for (const [sig, group] of bySig) if (group.length >= 2 && !/^(BR|SPAN|A|STRONG|B|EM|I|LABEL|H\d|TD|TH)\./i.test(sig)) consider(group);
@@ -687,7 +704,7 @@ function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS): Item[
   for (const c of containers) scan(c, 0);
   // A container whose own children are the section's siblings (e.g. several <p> after a heading)
   if (containers.length >= 2) {
-    const sigs = new Set(containers.map((c) => `${c.tagName}.${c.getAttribute('class') ?? ''}`));
+    const sigs = new Set(containers.map(signature));
     if (sigs.size === 1) consider(containers);
   }
   if (best.length >= 2) return best.map((el) => ({ el, text: tidy(w.textOf(el)), path: cssPath(el) }));
@@ -841,6 +858,12 @@ function extractSteps(w: Walked, tables: ColumnTable[], hits: RawHit[]): Step[] 
           path: card.path,
           from: 'table',
         });
+      }
+    } else if (!list && !segments.length && candidateCards.length >= 2) {
+      // Step cards with no labels (van-steps: 受理 / 窗口人员 · 即办): the name first, parts read from the text.
+      for (const card of candidateCards) {
+        const first = card.text.split('\n').map((l) => stripNumbering(l.trim())).find((l) => l && !/^\d+$/.test(l)) ?? '';
+        steps.push({ name: stepName(first), text: card.text, path: card.path, from: 'prose' });
       }
     } else if (list) {
       for (const li of Array.from(list.children)) {

@@ -78,7 +78,7 @@ export function walk(root: Element): Walked {
     if (/^H[1-6]$/.test(tag)) out.headings.push(el);
     const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
     if (tag === 'FOOTER' || /foot|copyright/i.test(cls)) out.footers.push(el);
-    if (/title-name|item-name|matter-name|itemName|sxmc/.test(cls)) out.titles.push(el);
+    if (/title-name|item-name|matter-name|itemName|sxmc|(?:head|title|guide|matter|item)(?:-|_|__)name/.test(cls)) out.titles.push(el);
     const attrLabel = el.getAttribute('title') ?? el.getAttribute('aria-label') ?? el.getAttribute('data-label');
     if (attrLabel && attrLabel.length <= MAX_LABEL && t && t !== attrLabel.trim()) out.labelled.push({ el, text: attrLabel.trim() });
     if (!f.hasBlockChild && t && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
