@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { AuditResult } from '../lib/audit';
+import type { AuditResult } from '../lib/audit';
 import type { PageReport } from '../lib/csv';
 import { TabResult } from '../lib/messages';
 
@@ -124,4 +124,3 @@ function describeError(e: unknown): string {
   return msg.split('\n')[0]!.slice(0, 200);
 }
 
-export { AuditResult };

@@ -17,11 +17,6 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** One-line form for display and matching across lines. */
-export function oneLine(text: string): string {
-  return normalize(text).replace(/\s+/g, ' ');
-}
-
 /** Clip long values (rule book: raw value at most ~500 characters). */
 export function clip(text: string, max = 500): string {
   const t = text.trim();
