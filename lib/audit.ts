@@ -77,10 +77,10 @@ export function audit(s: GuideSnapshot, ctx: RuleContext = DEFAULT_CONTEXT, now 
     title: clip(s.title, 500),
     isGuide: verdict.isGuide,
     reason: verdict.reason,
-    item: {
-      name: s.heading ? clip(s.heading, 500) : null,
-      code: tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? null,
-    },
+    // A page that is not one item's guide names no item (a catalogue's first entry is not "the item").
+    item: verdict.isGuide
+      ? { name: s.heading ? clip(s.heading, 500) : null, code: tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? null }
+      : { name: null, code: null },
     outcomes: verdict.isGuide ? RULES.map((r) => safeEvaluate(r, s, ctx)) : [],
     auditedAt: now,
     engine: ENGINE_VERSION,

@@ -779,7 +779,8 @@ function columnRuns(text: string, kind: 'material' | 'step'): { lead: string; ru
 function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: Element[]): Material | undefined {
   const cols = item.el ? pairsIn(item.el, 'material', w, inCard) : Object.fromEntries(columnRuns(item.text, 'material').runs.map((r) => [r.col, r.value]));
   const text = item.text;
-  const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+  // The first line that is not just a number badge (`<em>1</em>` on its own line)
+  const firstLine = text.split('\n').find((l) => l.trim() && !/^\s*\d{1,3}\s*$/.test(l)) ?? '';
   const lead = columnRuns(firstLine, 'material').lead;
   const name = materialName(cols.name ?? stripNumbering(lead || firstLine));
   if (!name) return undefined;

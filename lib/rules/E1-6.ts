@@ -95,6 +95,10 @@ function proceduresIn(text: string): { name: string; limit?: string; text: strin
     if (word && !NONE.test(line.replace(/^[^:：]*[:：]/, ''))) groups.push({ name: nameOf(line, word), text: line });
     else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
   }
+  // A section that lists something with a time limit, in words our list does not know, lists a procedure.
+  if (!groups.length && HAS_LIMIT.test(arabicNumerals(text))) {
+    return [{ name: text.replace(/^\d{1,2}\s*[.、．]\s*/, '').split(/[:：，,。(（;；\s]/)[0]!.slice(0, 20), text }];
+  }
   return groups;
 }
 
