@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { onlyLabels, type FieldKey } from './labels';
+import { PER_ITEM_FIELDS, onlyLabels, type FieldKey } from './labels';
 import { Outcome } from './outcome';
 import { codeTokens } from './parse/code';
 import { firstValue, hitsOf } from './parse/fields';
@@ -13,8 +13,6 @@ const ITEM_KEYS: FieldKey[] = [
   'legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'materials', 'process', 'basis', 'conditions',
   'itemType', 'taskCode', 'catalogCode', 'depth', 'projectType', 'special', 'intermediary', 'department',
 ];
-/** Fields that identify one item: repeated with different values, the page lists many items. */
-const PER_ITEM_KEYS: FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'projectType', 'itemName', 'taskCode', 'itemType'];
 
 export interface GuideVerdict {
   isGuide: boolean;
@@ -39,7 +37,7 @@ export function judgeGuide(s: GuideSnapshot): GuideVerdict {
   }
   if (s.materials?.length && !keys.includes('materials')) keys.push('materials');
   const itemKeys = keys.filter((k) => ITEM_KEYS.includes(k));
-  for (const k of PER_ITEM_KEYS) {
+  for (const k of PER_ITEM_FIELDS) {
     const n = s.repeats[k] ?? 0;
     const values = new Set(hitsOf(s, k).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
     if (n >= 6 || (n >= 4 && values.size >= 2)) {

@@ -38,6 +38,9 @@ export const FIELD_LABELS = {
 
 export type FieldKey = keyof typeof FIELD_LABELS;
 
+/** Fields that identify one item: a catalogue or a 相关事项 list repeats them once per item. */
+export const PER_ITEM_FIELDS: readonly FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'projectType', 'itemType', 'taskCode', 'itemName'];
+
 /** Column headers of the tables that list materials, process steps and special procedures. */
 export const COLUMN_LABELS = {
   material: {

@@ -9,7 +9,7 @@ export const FieldHit = z.object({
   label: z.string(), // the label as written on the page
   value: z.string(), // the value text, original characters, white space collapsed
   path: z.string(), // where it was found (CSS path of the label element)
-  how: z.enum(['pair', 'inline', 'tab', 'json']),
+  how: z.enum(['pair', 'inline', 'tab']),
   /**
    * Not this item's own value: inside a process, materials or special-procedure section, the
    * page footer, or a list of other items (相关事项, a catalogue) that repeats item fields.

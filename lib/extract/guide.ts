@@ -1,5 +1,5 @@
 import {
-  BLANK_FORM_WORDS, COLUMN_LABELS, NOT_FORM_WORDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS, SPECIAL_PROCEDURE_WORDS, STEP_WORDS,
+  BLANK_FORM_WORDS, COLUMN_LABELS, NOT_FORM_WORDS, PER_ITEM_FIELDS, ONLINE_ENTRY_WORDS, SAMPLE_FORM_WORDS, SPECIAL_PROCEDURE_WORDS, STEP_WORDS,
   allLabels, columnOf, fieldOf, type FieldKey,
 } from '../labels';
 import type { FieldHit, GuideSnapshot, Link, Material, SpecialProcedure, Step } from '../snapshot';
@@ -78,8 +78,6 @@ function emptySnapshot(url: string, doc: Document): GuideSnapshot {
   return { url, title: tidy(doc.title ?? ''), fields: {}, repeats: {}, listEntries: 0, materials: null, steps: [], processText: '', specials: [], onlineLinks: [], visited: 0 };
 }
 
-const PER_ITEM: FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits', 'projectType', 'itemType', 'taskCode', 'itemName'];
-
 /**
  * Lists of other items — a 相关事项 sidebar, a catalogue — repeat item fields in sibling entries,
  * each linking to its own guide. Their labels are marked so the rules never read them as this
@@ -88,7 +86,7 @@ const PER_ITEM: FieldKey[] = ['legalLimit', 'promisedLimit', 'anyLimit', 'visits
 function listEntries(hits: RawHit[], w: Walked): { hits: Set<Node>; entries: number } {
   const byParent = new Map<Element, Map<Element, RawHit[]>>();
   for (const h of hits) {
-    if (!PER_ITEM.includes(h.key)) continue;
+    if (!PER_ITEM_FIELDS.includes(h.key)) continue;
     let child: Element | null = h.labelNode.nodeType === 1 ? (h.labelNode as Element) : h.labelNode.parentElement;
     for (let d = 0; d < 6 && child?.parentElement; d++, child = child.parentElement) {
       const parent = child.parentElement;
@@ -102,7 +100,7 @@ function listEntries(hits: RawHit[], w: Walked): { hits: Set<Node>; entries: num
     Array.from(el.querySelectorAll('a[href]')).some((a) => !/^\s*(#|javascript:)/i.test(a.getAttribute('href') ?? ''));
   for (const kids of byParent.values()) {
     if (kids.size < 2) continue;
-    for (const key of PER_ITEM) {
+    for (const key of PER_ITEM_FIELDS) {
       const withKey = [...kids].filter(([, hs]) => hs.some((h) => h.key === key));
       // Entries are alike and short, each with one value of the field and a link to its own guide
       // (the page's own column holding the item's fields is neither).

@@ -59,3 +59,13 @@ export function daysOf(p: ParsedLimit | undefined, kind: 'legal' | 'promised'): 
   if (p.days === undefined || !p.unit) return undefined;
   return { days: p.days, unit: p.unit };
 }
+
+/**
+ * A process step's or special procedure's time limit: a number with a unit (brackets allowed,
+ * 3（工作日）) or an on-the-spot word. Shared by E3-1 and E1-6.
+ */
+export const STEP_LIMIT = /\d+(?:\.\d+)?\s*个?\s*[(（【]?\s*(?:工作日|自然日|日|天|小时|分钟|个月|月)|当场|即时|即办|立即|当日|当天|随到随办/;
+
+export function statesTimeLimit(text: string | undefined): boolean {
+  return !!text && STEP_LIMIT.test(arabicNumerals(normalize(text)));
+}

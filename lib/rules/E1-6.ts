@@ -1,15 +1,11 @@
 import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels } from '../labels';
 import { hitsOf } from '../parse/fields';
+import { statesTimeLimit } from '../parse/time-limit';
 import type { GuideSnapshot } from '../snapshot';
-import { arabicNumerals, normalize } from '../text';
+import { normalize } from '../text';
 import { outcome, type Rule } from './types';
 
 const NONE = /^(?:无|没有|不涉及|否|暂无|无特殊环节|无中介服务|无特别程序|不需要|本事项无.*)$/;
-const HAS_LIMIT = /\d+(?:\.\d+)?\s*个?\s*[(（【]?\s*(?:工作日|自然日|日|天|小时|个月|月)|当场|即时|即办/;
-
-function hasLimit(text: string | undefined): boolean {
-  return !!text && HAS_LIMIT.test(arabicNumerals(normalize(text)));
-}
 
 /** E1-6 中介机构或特殊环节: a section that says 无, or lists each procedure with its time limit. */
 export const rule: Rule = {
@@ -50,7 +46,7 @@ export const rule: Rule = {
         hint: '逐项写明环节名称和时限，或写“无”',
       });
     }
-    const lacking = items.filter((p) => !hasLimit(p.limit ?? p.text));
+    const lacking = items.filter((p) => !statesTimeLimit(p.limit ?? p.text));
     if (!lacking.length) {
       return outcome('E1-6', 'pass', { hit, value, found: items.map((p) => p.name), message: `特殊环节${items.map((p) => p.name).join('、')}均写明时限` });
     }
@@ -96,7 +92,7 @@ function proceduresIn(text: string): { name: string; limit?: string; text: strin
     else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
   }
   // A section that lists something with a time limit, in words our list does not know, lists a procedure.
-  if (!groups.length && HAS_LIMIT.test(arabicNumerals(text))) {
+  if (!groups.length && statesTimeLimit(text)) {
     return [{ name: text.replace(/^\d{1,2}\s*[.、．]\s*/, '').split(/[:：，,。(（;；\s]/)[0]!.slice(0, 20), text }];
   }
   return groups;

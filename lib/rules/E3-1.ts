@@ -1,8 +1,8 @@
+import { STEP_LIMIT } from '../parse/time-limit';
 import type { Step } from '../snapshot';
 import { arabicNumerals, hasChineseText, isPlaceholder, normalize } from '../text';
 import { outcome, type Rule } from './types';
 
-const LIMIT = /\d+(?:\.\d+)?\s*个?\s*[(（【]?\s*(?:工作日|自然日|日|天|小时|分钟|个月|月)|当场|即时|即办|立即|当日|当天|随到随办/;
 const HANDLER =
   /办理人|承办人|审核人|审批人|受理人|经办人|责任人|负责人|[\u4e00-\u9fa5]{0,8}(?:人员|领导)|[\u4e00-\u9fa5]{1,8}(?:监督员|审核员|受理员|审批员|工作员|办事员|专管员|经办员)|岗位|科室|局长|科长|股长|主任|[\u4e00-\u9fa5]{1,10}(?:科|股|处|办公室|窗口|中心|局|大厅)(?:负责|办理|审核|审批|受理|审查|工作人员|人员)/;
 const STANDARD =
@@ -26,7 +26,7 @@ function part(step: Step, col: 'limit' | 'handler' | 'standard', re: RegExp): bo
 }
 
 const PARTS = [
-  ['time-limit', 'limit', LIMIT, '时限'],
+  ['time-limit', 'limit', STEP_LIMIT, '时限'],
   ['handler', 'handler', HANDLER, '办理人'],
   ['standard', 'standard', STANDARD, '审查标准'],
 ] as const;
