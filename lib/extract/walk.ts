@@ -186,9 +186,17 @@ export function walk(root: Element): Walked {
   return out;
 }
 
-/** A short, stable CSS path for evidence: up to the nearest id, with :nth-of-type steps. */
+/** Joins a shadow host's path and the path inside its open shadow root. */
+export const SHADOW_STEP = ' >>> ';
+
+/**
+ * A short, stable CSS path for evidence: up to the nearest id, with :nth-of-type steps. An
+ * element inside an open shadow root gets its host's path, `SHADOW_STEP`, then its path inside
+ * the root (`queryPath` resolves it).
+ */
 export function cssPath(node: Element | Text): string {
-  let el: Element | null = node.nodeType === 3 ? (node as Text).parentElement : (node as Element);
+  const start: Element | null = node.nodeType === 3 ? (node as Text).parentElement : (node as Element);
+  let el = start;
   const parts: string[] = [];
   while (el && el.nodeType === 1 && parts.length < 8) {
     const tag = el.tagName.toLowerCase();
@@ -211,5 +219,23 @@ export function cssPath(node: Element | Text): string {
     parts.unshift(index > 1 || sameTag ? `${tag}:nth-of-type(${index})` : tag);
     el = el.parentElement;
   }
-  return parts.join(' > ');
+  const path = parts.join(' > ');
+  const root = start?.getRootNode?.() as (Node & { host?: Element }) | undefined;
+  return root && root.nodeType === 11 && root.host ? `${cssPath(root.host)}${SHADOW_STEP}${path}` : path;
+}
+
+/** The element a `cssPath` names, through open shadow roots; null when it is gone. */
+export function queryPath(doc: Document, path: string): Element | null {
+  let scope: Document | ShadowRoot | null = doc;
+  let found: Element | null = null;
+  for (const step of path.split(SHADOW_STEP)) {
+    if (!scope) return null;
+    try {
+      found = scope.querySelector(step);
+    } catch {
+      return null;
+    }
+    scope = found?.shadowRoot ?? null;
+  }
+  return found;
 }
