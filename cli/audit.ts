@@ -20,7 +20,8 @@ const USAGE = `用法 Usage: npm run --silent audit -- [选项 options] TARGET..
   --concurrency N     同时审核的页面数，每页一个标签页（默认 ${DEFAULTS.concurrency}）/ pages audited at once, one tab each
   --settle-ms MS      每页等待审核稳定的上限（默认 ${DEFAULTS.settleMs}）：迟到的内容在此之内出现即可
                       per-page limit for the audit to settle (late-rendering guides included)
-  --wait-for SELECTOR 先等页面出现此 CSS 选择器再审核 / wait for this CSS selector before settling
+  --wait-for SELECTOR 先等页面出现此 CSS 选择器再审核（最多 --timeout-ms）/ wait for this CSS selector before settling
+  --timeout-ms MS     打开页面（及 --wait-for）的时限（默认 ${DEFAULTS.timeoutMs}）/ limit for loading a page (and --wait-for)
   --profile DIR       使用并保留此浏览器配置目录（不指定则用临时目录，结束后删除）
                       use and keep DIR as the browser profile (default: a temporary one, removed afterwards)
   --demo              审核自带的演示门户 / audit the bundled demo portal (npm start)
@@ -34,12 +35,13 @@ interface Args {
   demo: boolean;
   concurrency: number;
   settleMs: number;
+  timeoutMs: number;
   waitFor?: string;
   profile?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { format: 'table', targets: [], demo: false, concurrency: DEFAULTS.concurrency, settleMs: DEFAULTS.settleMs };
+  const a: Args = { format: 'table', targets: [], demo: false, concurrency: DEFAULTS.concurrency, settleMs: DEFAULTS.settleMs, timeoutMs: DEFAULTS.timeoutMs };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -54,13 +56,14 @@ function parseArgs(argv: string[]): Args | string {
     } else if (name === '--out') {
       a.out = value();
       if (!a.out) return '--out 需要文件名 / needs a file name';
-    } else if (name === '--concurrency' || name === '--settle-ms') {
+    } else if (name === '--concurrency' || name === '--settle-ms' || name === '--timeout-ms') {
       const v = value();
       const n = Number(v);
-      const [min, max] = name === '--concurrency' ? [1, 16] : [0, 600_000];
+      const [min, max] = name === '--concurrency' ? [1, 16] : name === '--settle-ms' ? [0, 600_000] : [1_000, 600_000];
       if (!v || !Number.isInteger(n) || n < min || n > max) return `${name} 需要 ${min}–${max} 的整数 / needs a whole number from ${min} to ${max} (got ${v ?? 'nothing'})`;
       if (name === '--concurrency') a.concurrency = n;
-      else a.settleMs = n;
+      else if (name === '--settle-ms') a.settleMs = n;
+      else a.timeoutMs = n;
     } else if (name === '--wait-for') {
       a.waitFor = value();
       if (!a.waitFor) return '--wait-for 需要 CSS 选择器 / needs a CSS selector';
@@ -133,7 +136,7 @@ async function main(): Promise<number> {
     if (total) {
       launching = launch(browser.path, { userDataDir: args.profile });
       session = await launching;
-      const o = { concurrency: args.concurrency, settleMs: args.settleMs, waitFor: args.waitFor };
+      const o = { concurrency: args.concurrency, settleMs: args.settleMs, timeoutMs: args.timeoutMs, waitFor: args.waitFor };
       // Local files first, with the browser locked to their servers; then the servers go and the web opens.
       if (local.length) {
         const bases = servers.map((s) => s.base);
@@ -209,8 +212,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => stopping || process.exit(code),
   (e: unknown) => {
+    if (stopping) return; // the signal handler is closing the browser under the run: it exits
     console.error(`审核失败 / audit failed: ${e instanceof Error ? e.message : String(e)}`);
     removeTemporaryProfiles();
     process.exit(2);

@@ -310,15 +310,15 @@ async function pageState(page: Page): Promise<PageState | undefined> {
  */
 async function garbledText(page: Page): Promise<string | undefined> {
   const stats = await page
+    // No helper functions inside: tsx would wrap them in a `__name` call the page does not have.
     .evaluate(() => {
       const t = document.body?.textContent ?? '';
-      const count = (re: RegExp) => t.match(re)?.length ?? 0;
       return {
         charset: document.characterSet,
-        chars: count(/\S/g),
-        replacement: count(/\uFFFD/g),
-        latin: count(/[\u00C0-\u00FF]/g),
-        cjk: count(/[\u4E00-\u9FFF]/g),
+        chars: t.match(/\S/g)?.length ?? 0,
+        replacement: t.match(/\uFFFD/g)?.length ?? 0,
+        latin: t.match(/[\u00C0-\u00FF]/g)?.length ?? 0,
+        cjk: t.match(/[\u4E00-\u9FFF]/g)?.length ?? 0,
       };
     })
     .catch(() => undefined);
