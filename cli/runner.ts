@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route, type WebSocketRoute } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Request, type Route, type WebSocketRoute } from '@playwright/test';
 import { TabResult, tabKey } from '../lib/messages';
 import type { CliReport } from '../lib/report';
 
@@ -149,11 +149,14 @@ async function readTab(reader: Page, tabId: number): Promise<(TabResult & { fram
   return { ...parsed.data, ...(typeof frameUrl === 'string' ? { frameUrl } : {}) };
 }
 
+/** One of our own documents (the manifest: no script of ours runs in it) to read storage from. */
 export async function openReader(session: Session): Promise<Page> {
   const reader = await session.context.newPage();
-  await reader.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  await reader.goto(ownDocument(session));
   return reader;
 }
+
+const ownDocument = (session: Session) => `chrome-extension://${session.extensionId}/manifest.json`;
 
 export interface AuditOptions {
   /** Navigation limit (until the document is parsed). */
@@ -174,7 +177,7 @@ export interface AuditOptions {
   onProgress?: (report: CliReport, index: number) => void;
 }
 
-export const DEFAULTS = { timeoutMs: 30_000, settleMs: 5_000, quietMs: 800, concurrency: 3 };
+export const DEFAULTS = { timeoutMs: 30_000, settleMs: 5_000, quietMs: 700, concurrency: 3 };
 
 /**
  * Opens each URL in its own tab and returns what the extension concluded about it, in the order
@@ -216,6 +219,12 @@ async function auditOne(
   track(page);
   let crashed = false;
   page.on('crash', () => { crashed = true; });
+  // Data the page is still fetching (XHR/fetch, not images or fonts) may still become the guide.
+  const fetching = new Set<Request>();
+  const isData = (r: Request) => r.resourceType() === 'xhr' || r.resourceType() === 'fetch';
+  page.on('request', (r) => isData(r) && fetching.add(r));
+  page.on('requestfinished', (r) => fetching.delete(r));
+  page.on('requestfailed', (r) => fetching.delete(r));
   try {
     const tabId = await tabIdOf(session, page);
     const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: o.timeoutMs });
@@ -224,7 +233,7 @@ async function auditOne(
       const found = await page.waitForSelector(o.waitFor, { state: 'attached', timeout: o.timeoutMs }).then(() => true, () => false);
       if (!found) return loadError(url, crashed ? CRASHED : `页面上没有出现 --wait-for 指定的元素 / --wait-for selector never appeared: ${o.waitFor}`);
     }
-    const settled = await settle(page, reader, tabId, o, () => crashed);
+    const settled = await settle(page, reader, tabId, o, () => crashed, () => fetching.size > 0);
     if (crashed) return loadError(url, CRASHED);
     if (!settled.entry) return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
     const { result, frameUrl } = settled.entry;
@@ -244,9 +253,12 @@ async function auditOne(
 
 const CRASHED = '页面崩溃（渲染进程退出）/ the page crashed';
 
-/** The tab id of a fresh page: it opens one of our own pages first, which can ask for its own tab. */
+/**
+ * The tab id of a fresh page: it opens one of our own documents first (the manifest: nothing
+ * runs in it), which may ask for its own tab.
+ */
 async function tabIdOf(session: Session, page: Page): Promise<number> {
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  await page.goto(ownDocument(session));
   const id = await page.evaluate(async () => (await (globalThis as unknown as ExtensionApi).chrome.tabs.getCurrent())?.id);
   if (typeof id !== 'number') throw new Error('无法确定标签页 / could not identify the tab');
   return id;
@@ -259,11 +271,14 @@ interface Settled {
 }
 
 /**
- * Waits until the audit has settled, whatever the page's subresources do: a guide result that,
- * like the page's DOM, has not changed for `quietMs`. A missing result, or a non-guide result
- * while the page may still render (it has scripts or frames), is final only at `settleMs`.
+ * Waits until the audit has settled, whatever the page's images, fonts or styles do: a guide
+ * result that, like the page's DOM, has not changed for `quietMs` with no XHR/fetch in flight.
+ * A missing result, or a non-guide result while the page may still render (it has scripts or
+ * frames), is final only at `settleMs`; whatever the page does, the latest result is taken then.
  */
-async function settle(page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions, crashed: () => boolean): Promise<Settled> {
+async function settle(
+  page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions, crashed: () => boolean, fetching: () => boolean,
+): Promise<Settled> {
   const start = Date.now();
   const deadline = start + o.settleMs;
   const giveUp = start + Math.max(o.settleMs, o.timeoutMs);
@@ -277,7 +292,7 @@ async function settle(page: Page, reader: Page, tabId: number, o: typeof DEFAULT
     const [e, s] = await Promise.all([readTab(reader, tabId).catch(() => undefined), pageState(page)]);
     const now = Date.now();
     if (s && s.sig !== sig) [sig, sigSince] = [s.sig, now];
-    if (!s) sigSince = now; // a page too busy to answer is still changing
+    if (!s || fetching()) sigSince = now; // a page too busy to answer, or still fetching data, is still changing
     state = s ?? state;
     if (e && e.receivedAt !== at) [at, atSince, entry] = [e.receivedAt, now, e];
     if (!e && entry) [at, atSince, entry] = [-1, now, undefined]; // a new document in the tab
@@ -286,7 +301,7 @@ async function settle(page: Page, reader: Page, tabId: number, o: typeof DEFAULT
     if (entry && quiet && (entry.result.isGuide || !canStillRender)) break;
     if (entry && now >= deadline) break;
     if (now >= giveUp) break;
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return { entry, garbled: entry?.result.isGuide ? undefined : await garbledText(page) };
 }
@@ -298,7 +313,7 @@ async function pageState(page: Page): Promise<PageState | undefined> {
   const read = page.evaluate(() => {
     const d = document;
     const root = d.documentElement;
-    const sig = [location.href, d.readyState, root ? d.getElementsByTagName('*').length : 0, root?.textContent?.length ?? 0].join('|');
+    const sig = [location.href, root ? d.getElementsByTagName('*').length : 0, root?.textContent?.length ?? 0].join('|');
     return { sig, scripts: d.scripts.length, frames: window.frames.length };
   });
   return Promise.race([read.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 1_000))]);
