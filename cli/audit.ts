@@ -132,29 +132,29 @@ async function main(): Promise<number> {
   let done = 0;
   const total = local.length + remote.length;
   let session: Session | undefined;
+  const o = { concurrency: args.concurrency, settleMs: args.settleMs, timeoutMs: args.timeoutMs, waitFor: args.waitFor };
   try {
-    if (total) {
+    // Local files first, in a browser that can reach their servers and nothing else (request
+    // interception plus a refusing proxy); then the servers go, and a browser with the web opens.
+    if (local.length) {
+      launching = launch(browser.path, { userDataDir: args.profile, onlyOrigins: servers.map((s) => s.origin) });
+      session = await launching;
+      const bases = servers.map((s) => s.base);
+      const found = await auditUrls(session, localUrls, {
+        ...o,
+        allowOnly: (u) => bases.some((b) => u.startsWith(b)),
+        onProgress: (r) => show(asFile(r), ++done, total),
+      });
+      found.forEach((r, i) => (reports[local[i]!.index] = asFile(r)));
+      await session.close();
+      session = undefined;
+      await Promise.all(servers.splice(0).map((s) => s.close()));
+    }
+    if (remote.length) {
       launching = launch(browser.path, { userDataDir: args.profile });
       session = await launching;
-      const o = { concurrency: args.concurrency, settleMs: args.settleMs, timeoutMs: args.timeoutMs, waitFor: args.waitFor };
-      // Local files first, with the browser locked to their servers; then the servers go and the web opens.
-      if (local.length) {
-        const bases = servers.map((s) => s.base);
-        const found = await auditUrls(session, localUrls, {
-          ...o,
-          allowOnly: (u) => bases.some((b) => u.startsWith(b)),
-          onProgress: (r) => show(asFile(r), ++done, total),
-        });
-        found.forEach((r, i) => (reports[local[i]!.index] = asFile(r)));
-        await Promise.all(servers.splice(0).map((s) => s.close()));
-      }
-      if (remote.length) {
-        const found = await auditUrls(session, remote.map((r) => r.url), {
-          ...o,
-          onProgress: (r) => show(r, ++done, total),
-        });
-        found.forEach((r, i) => (reports[remote[i]!.index] = r));
-      }
+      const found = await auditUrls(session, remote.map((r) => r.url), { ...o, onProgress: (r) => show(r, ++done, total) });
+      found.forEach((r, i) => (reports[remote[i]!.index] = r));
     }
   } finally {
     await session?.close();

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type WebSocketRoute } from '@playwright/test';
 import { TabResult, tabKey } from '../lib/messages';
 import type { CliReport } from '../lib/report';
+import { refusingProxy } from './serve';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The `cli` build: the same extension, with its content script allowed on every host. */
@@ -28,6 +29,11 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** A persistent profile to use and keep; without it a temporary one is made and removed on close. */
   userDataDir?: string;
+  /**
+   * Let the browser reach only these loopback origins (`http://127.0.0.1:PORT`): everything else
+   * goes to a proxy that refuses it, and WebRTC may not send UDP. For auditing local files.
+   */
+  onlyOrigins?: string[];
 }
 
 const temporaryProfiles = new Set<string>();
@@ -57,7 +63,15 @@ export async function launch(executablePath: string, options: LaunchOptions | st
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-auditor-'));
     temporaryProfiles.add(userDataDir);
   }
-  preferNoPrediction(userDataDir);
+  writePreferences(userDataDir, !!o.onlyOrigins);
+  const proxy = o.onlyOrigins ? await refusingProxy() : undefined;
+  const isolation = proxy
+    ? [
+        `--proxy-server=${proxy.origin}`,
+        // <-loopback> drops Chromium's implicit bypass of localhost; only our own servers go direct.
+        `--proxy-bypass-list=<-loopback>;${o.onlyOrigins!.map((u) => new URL(u).host).join(';')}`,
+      ]
+    : [];
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -74,11 +88,11 @@ export async function launch(executablePath: string, options: LaunchOptions | st
         `--load-extension=${extensionDir}`,
         '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--no-first-run', '--disable-sync', '--disable-quic',
-        // WebRTC would let a page send UDP past request interception.
-        '--force-webrtc-ip-handling-policy',
+        ...isolation,
       ],
     });
   } catch (e) {
+    await proxy?.close();
     if (!o.userDataDir) removeProfile(userDataDir);
     const msg = e instanceof Error ? e.message : String(e);
     if (o.userDataDir && /SingletonLock|ProcessSingleton|profile.*in use/i.test(msg)) {
@@ -94,6 +108,7 @@ export async function launch(executablePath: string, options: LaunchOptions | st
     userDataDir,
     async close() {
       await context.close().catch(() => {});
+      await proxy?.close();
       if (!o.userDataDir) removeProfile(userDataDir);
     },
   };
@@ -101,9 +116,10 @@ export async function launch(executablePath: string, options: LaunchOptions | st
 
 /**
  * Chromium's network prediction (preconnects and DNS prefetches it decides on its own) opens
- * connections before any request exists to refuse; turn it off in the profile ("Preload pages").
+ * connections before any request exists to refuse: off ("Preload pages"). An isolated browser
+ * also sends WebRTC only through its (refusing) proxy, so no UDP at all.
  */
-function preferNoPrediction(userDataDir: string): void {
+function writePreferences(userDataDir: string, isolated: boolean): void {
   const file = path.join(userDataDir, 'Default', 'Preferences');
   let prefs: Record<string, any> = {};
   try {
@@ -112,6 +128,7 @@ function preferNoPrediction(userDataDir: string): void {
     /* a new profile */
   }
   prefs.net = { ...prefs.net, network_prediction_options: 2 };
+  if (isolated) prefs.webrtc = { ...prefs.webrtc, ip_handling_policy: 'disable_non_proxied_udp' };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(prefs));
 }

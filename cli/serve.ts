@@ -132,8 +132,21 @@ function send(res: http.ServerResponse, file: string, type: string, headOnly: bo
   });
 }
 
-async function listen(handler: http.RequestListener): Promise<Served> {
+/**
+ * A proxy that refuses everything (403 to requests, CONNECT tunnels cut). A browser pointed at it
+ * reaches nothing but the hosts it bypasses: WebRTC over TCP, preconnects and workers included.
+ */
+export async function refusingProxy(): Promise<Served> {
+  const proxy = await listen((_req, res) => res.writeHead(403, { 'content-type': 'text/plain' }).end('blocked'), (server) => {
+    server.on('connect', (_req, socket) => socket.destroy());
+    server.on('upgrade', (_req, socket) => socket.destroy());
+  });
+  return proxy;
+}
+
+async function listen(handler: http.RequestListener, setup?: (server: http.Server) => void): Promise<Served> {
   const server = http.createServer(handler);
+  setup?.(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +20,12 @@ test('a hostile saved page can read no dotfile or file outside its folder, and c
     socket.destroy();
   });
   await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
-  const L = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  const port = (listener.address() as AddressInfo).port;
+  const L = `http://127.0.0.1:${port}`;
+  // The same port over UDP, for WebRTC's STUN.
+  const udp = dgram.createSocket('udp4');
+  udp.on('message', () => seen.push('udp'));
+  await new Promise<void>((r) => udp.bind(port, '127.0.0.1', r));
 
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'saved-'));
   const dir = path.join(top, 'site');
@@ -43,6 +49,7 @@ test('a hostile saved page can read no dotfile or file outside its folder, and c
     expect(seen).toEqual([]);
     expect(run.code).toBe(0);
   } finally {
+    udp.close();
     await new Promise((r) => listener.close(r));
     listener.closeAllConnections();
     fs.rmSync(top, { recursive: true, force: true });
