@@ -47,7 +47,7 @@ export function removeTemporaryProfiles(): void {
 }
 
 /** The sandbox stays on unless we run as root, where Chromium refuses to start with it. */
-export const needsNoSandbox = (): boolean => process.getuid?.() === 0;
+const needsNoSandbox = (): boolean => process.getuid?.() === 0;
 
 export async function launch(executablePath: string, options: LaunchOptions | string = {}): Promise<Session> {
   const o = typeof options === 'string' ? { extensionDir: options } : options;

@@ -78,6 +78,29 @@ test('a renderer crash is reported as a crash, and the next target still runs', 
   }
 });
 
+test('everything a target opened is closed before the next target starts, and nothing is left open at the end', async () => {
+  const dir = path.join(CLI_FIXTURES, 'forge');
+  const files = ['first.html', 'second.html'].map((f) => path.join(dir, f));
+  const site = await serveSavedPages(dir, files);
+  const session = await launch(chromiumPath());
+  try {
+    const before = session.context.pages();
+    const openAtStart: string[][] = [];
+    session.context.on('page', (p) => openAtStart.push(session.context.pages().filter((q) => q !== p && !before.includes(q)).map((q) => q.url())));
+    const [first, second] = await auditUrls(session, files.map((f) => site.urlOf(f)), { concurrency: 1 });
+    expect(first!.isGuide).toBe(false);
+    expect(second!.item.name).toBe('公共场所卫生许可（真实）');
+    // Pages created: the reader, the first target, its window (forger.html), the second target.
+    expect(openAtStart).toHaveLength(4);
+    const [, , , atSecond] = openAtStart;
+    expect(atSecond!.filter((u) => !u.startsWith('chrome-extension://'))).toEqual([]); // only our reader was open
+    expect(session.context.pages().filter((p) => !before.includes(p))).toEqual([]);
+  } finally {
+    await session.close();
+    await site.close();
+  }
+});
+
 test('a guide inside an iframe is reported with the frame it came from (needs the all-frames content script)', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(CLI_EXTENSION, 'manifest.json'), 'utf8')) as { content_scripts?: { all_frames?: boolean }[] };
   test.skip(!manifest.content_scripts?.some((c) => c.all_frames), 'the content script does not run in frames yet (wp/content)');
