@@ -18,8 +18,8 @@ const USAGE = `用法 Usage: npm run --silent audit -- [选项 options] TARGET..
   --format FORMAT     table（默认 default）| json | csv（UTF-8 BOM，Excel/WPS 可直接打开）
   --out FILE          写入文件而不是标准输出 / write to FILE instead of standard output
   --concurrency N     同时审核的页面数，每页一个标签页（默认 ${DEFAULTS.concurrency}）/ pages audited at once, one tab each
-  --settle-ms MS      每页等待审核稳定的上限（默认 ${DEFAULTS.settleMs}）：迟到的内容在此之内出现即可
-                      per-page limit for the audit to settle (late-rendering guides included)
+  --settle-ms MS      页面 load 之后等待迟到内容、审核稳定的上限（默认 ${DEFAULTS.settleMs}）
+                      how long after load a page may take to render its guide and settle
   --wait-for SELECTOR 先等页面出现此 CSS 选择器再审核（最多 --timeout-ms）/ wait for this CSS selector before settling
   --timeout-ms MS     打开页面（及 --wait-for）的时限（默认 ${DEFAULTS.timeoutMs}）/ limit for loading a page (and --wait-for)
   --profile DIR       使用并保留此浏览器配置目录（不指定则用临时目录，结束后删除）

@@ -205,14 +205,13 @@ export async function auditUrls(session: Session, urls: string[], o: AuditOption
   const opts = { ...DEFAULTS, ...o };
   const lock = o.allowOnly ? await lockTo(session.context, o.allowOnly) : undefined;
   const reader = await openReader(session);
-  const before = new Set(session.context.pages());
-  const active = new Set<Page>();
+  const run: Run = { reader, before: new Set(session.context.pages()), active: new Set(), creating: 0 };
   const reports: CliReport[] = new Array(urls.length);
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {
       const i = next++;
-      reports[i] = await auditOne(session, reader, urls[i]!, opts, active, before);
+      reports[i] = await auditOne(session, run, urls[i]!, opts);
       o.onProgress?.(reports[i]!, i);
     }
   };
@@ -220,16 +219,19 @@ export async function auditUrls(session: Session, urls: string[], o: AuditOption
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, urls.length)) }, worker));
   } finally {
     await reader.close().catch(() => {});
-    for (const p of session.context.pages()) if (!before.has(p)) await p.close().catch(() => {});
+    for (const p of session.context.pages()) if (!run.before.has(p)) await p.close().catch(() => {});
     await lock?.();
   }
   return reports;
 }
 
-async function auditOne(
-  session: Session, reader: Page, url: string, o: typeof DEFAULTS & AuditOptions, active: Set<Page>, before: Set<Page>,
-): Promise<CliReport> {
-  const page = await session.context.newPage();
+/** The pages of one batch: pages there before it, the targets' own tabs, and tabs being opened. */
+interface Run { reader: Page; before: Set<Page>; active: Set<Page>; creating: number }
+
+async function auditOne(session: Session, run: Run, url: string, o: typeof DEFAULTS & AuditOptions): Promise<CliReport> {
+  const { reader, active } = run;
+  run.creating++;
+  const page = await session.context.newPage().finally(() => run.creating--);
   active.add(page);
   const opened = new Set<Page>();
   const track = (p: Page) => p.on('popup', (q) => { opened.add(q); track(q); });
@@ -244,13 +246,15 @@ async function auditOne(
   page.on('requestfailed', (r) => fetching.delete(r));
   try {
     const tabId = await tabIdOf(session, page);
+    let loadedAt: number | undefined;
+    page.on('load', () => (loadedAt ??= Date.now()));
     const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: o.timeoutMs });
     if (response && response.status() >= 400) return loadError(url, `HTTP ${response.status()}`);
     if (o.waitFor) {
       const found = await page.waitForSelector(o.waitFor, { state: 'attached', timeout: o.timeoutMs }).then(() => true, () => false);
       if (!found) return loadError(url, crashed ? CRASHED : `页面上没有出现 --wait-for 指定的元素 / --wait-for selector never appeared: ${o.waitFor}`);
     }
-    const settled = await settle(page, reader, tabId, o, () => crashed, () => fetching.size > 0);
+    const settled = await settle(page, reader, tabId, o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt });
     if (crashed) return loadError(url, CRASHED);
     if (!settled.entry) return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
     const { result, frameUrl } = settled.entry;
@@ -264,7 +268,10 @@ async function auditOne(
     // Everything this target opened goes with it, and so does any page nobody owns (noopener windows).
     for (const p of opened) await p.close().catch(() => {});
     await page.close().catch(() => {});
-    for (const p of session.context.pages()) if (!before.has(p) && !active.has(p) && p !== reader) await p.close().catch(() => {});
+    // (Not while another target's tab is being opened: it is not known to be a target's yet.)
+    for (const p of session.context.pages()) {
+      if (!run.creating && !run.before.has(p) && !active.has(p) && p !== reader) await p.close().catch(() => {});
+    }
   }
 }
 
@@ -289,15 +296,17 @@ interface Settled {
 
 /**
  * Waits until the audit has settled, whatever the page's images, fonts or styles do: a guide
- * result that, like the page's DOM, has not changed for `quietMs` with no XHR/fetch in flight.
- * A missing result, or a non-guide result while the page may still render (it has scripts or
- * frames), is final only at `settleMs`; whatever the page does, the latest result is taken then.
+ * result that, like the page's DOM (and load state), has not changed for `quietMs` with no
+ * XHR/fetch in flight. A missing result, or a non-guide result while the page may still render
+ * (it has scripts or frames), is final only `settleMs` after load (after parsing if load never
+ * comes), once the page is quiet; a page that never is gets one more `settleMs`, then its latest
+ * result is taken.
  */
 async function settle(
-  page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions, crashed: () => boolean, fetching: () => boolean,
+  page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions,
+  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined },
 ): Promise<Settled> {
   const start = Date.now();
-  const deadline = start + o.settleMs;
   const giveUp = start + Math.max(o.settleMs, o.timeoutMs);
   let sig = '';
   let sigSince = start;
@@ -305,33 +314,38 @@ async function settle(
   let atSince = start;
   let entry: Settled['entry'];
   let state: PageState | undefined;
-  while (!crashed()) {
+  while (!is.crashed()) {
     const [e, s] = await Promise.all([readTab(reader, tabId).catch(() => undefined), pageState(page)]);
     const now = Date.now();
+    // Late content comes after load ("2–4 s after load"); a page whose load never comes (an image
+    // that never arrives) is given the same time from when it was parsed.
+    const deadline = (is.loadedAt() ?? start) + o.settleMs;
     if (s && s.sig !== sig) [sig, sigSince] = [s.sig, now];
-    if (!s || fetching()) sigSince = now; // a page too busy to answer, or still fetching data, is still changing
+    if (!s || is.fetching()) sigSince = now; // a page too busy to answer, or still fetching data, is still changing
     state = s ?? state;
     if (e && e.receivedAt !== at) [at, atSince, entry] = [e.receivedAt, now, e];
     if (!e && entry) [at, atSince, entry] = [-1, now, undefined]; // a new document in the tab
     const quiet = now - sigSince >= o.quietMs && now - atSince >= Math.min(o.quietMs, 300);
     const canStillRender = !state || state.scripts > 0 || state.frames > 0;
     if (entry && quiet && (entry.result.isGuide || !canStillRender)) break;
-    if (entry && now >= deadline) break;
+    // At the limit, a page that just changed gets its re-audit first (at most one more period).
+    if (entry && now >= deadline && (quiet || now >= deadline + o.settleMs)) break;
+    if (!entry && state?.html === false && now >= deadline) break;
     if (now >= giveUp) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { entry, garbled: entry?.result.isGuide ? undefined : await garbledText(page) };
 }
 
-interface PageState { sig: string; scripts: number; frames: number }
+interface PageState { sig: string; scripts: number; frames: number; html: boolean }
 
 /** A cheap fingerprint of the page's DOM and URL; undefined when the page does not answer. */
 async function pageState(page: Page): Promise<PageState | undefined> {
   const read = page.evaluate(() => {
     const d = document;
     const root = d.documentElement;
-    const sig = [location.href, root ? d.getElementsByTagName('*').length : 0, root?.textContent?.length ?? 0].join('|');
-    return { sig, scripts: d.scripts.length, frames: window.frames.length };
+    const sig = [location.href, d.readyState, root ? d.getElementsByTagName('*').length : 0, root?.textContent?.length ?? 0].join('|');
+    return { sig, scripts: d.scripts.length, frames: window.frames.length, html: /html/.test(d.contentType) };
   });
   return Promise.race([read.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 1_000))]);
 }
