@@ -20,7 +20,8 @@ test.beforeAll(async () => {
   session = await launch(chromiumPath(), BROWSER_EXTENSION);
   session.context.on('request', (r) => requests.push(r.url()));
   session.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
-  reports = await auditUrls(session, fixtures.map((f) => `${server.origin}/${f.name}.html`));
+  // A generous settle limit: pages that render from data must not race a busy machine here.
+  reports = await auditUrls(session, fixtures.map((f) => `${server.origin}/${f.name}.html`), { settleMs: 20_000 });
 });
 
 test.afterAll(async () => {
