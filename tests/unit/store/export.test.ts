@@ -1,3 +1,4 @@
+import './node-blob';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, csvCell } from '@/lib/csv';

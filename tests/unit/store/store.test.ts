@@ -1,3 +1,4 @@
+import './node-blob';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -130,5 +131,24 @@ describe('opening the store', () => {
     });
     const err = await openStore({ name: 'y' }).catch((e: unknown) => e);
     expect((err as StoreError).kind).toBe('unavailable');
+  });
+});
+
+describe('re-audit stored pages', () => {
+  it('runs today\'s rules on the stored snapshot; the same result adds nothing, other rules add an audit', async () => {
+    const { reauditStored } = await import('@/lib/store/reaudit');
+    const db = await fresh();
+    const html = guide({});
+    await saveAudit(db, auditHtml(html), snapshotOf(html));
+    expect(await reauditStored(db)).toEqual({ items: 1, changed: 0, unchanged: 1, noSnapshot: 0 });
+    // Stored by an older rule set: today's rules give a new audit of the same item
+    const old = { ...auditHtml(guide({ 实施编码: '11231281MB193827494000117009999' })), engine: '0.0.9', auditedAt: 1 };
+    await saveAudit(db, old, snapshotOf(guide({ 实施编码: '11231281MB193827494000117009999' })));
+    await saveAudit(db, auditHtml(guide({ 实施编码: '11231281MB1938274940001170XXXXX' })), null);
+    expect(await reauditStored(db)).toEqual({ items: 3, changed: 1, unchanged: 1, noSnapshot: 1 });
+    const item = itemKey(old);
+    const list = await auditsOfItem(db, item);
+    expect(list.map((a) => a.engine)).toEqual(['0.0.9', '0.1.0']);
+    expect(list[1]).toMatchObject({ source: 'reaudit', reauditOf: list[0]!.id });
   });
 });
