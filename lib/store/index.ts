@@ -7,3 +7,4 @@ export * from './history';
 export * from './stats';
 export * from './reaudit';
 export * from './autosave';
+export * from './query';

@@ -1,0 +1,38 @@
+import { openStore, type StoreDb } from '../store/db';
+import { exportBackup, importBackup, type ImportSummary } from './backup';
+import { exportCsv, type CsvFormat, type ExportOptions } from './csv-export';
+
+/**
+ * The exports the dashboard's buttons run, by format; the command line calls the same through
+ * the dashboard page (`npm run export` / `npm run import`).
+ */
+export type ExportFormat = CsvFormat | 'backup';
+export const EXPORT_FORMATS: ExportFormat[] = ['long', 'wide', 'journeys', 'backup'];
+export const FORMAT_TEXT: Record<ExportFormat, string> = { long: '长表', wide: '宽表', journeys: '旅程', backup: '备份' };
+
+export function exportFile(db: StoreDb, format: ExportFormat, o: ExportOptions = {}): Promise<Blob> {
+  return format === 'backup' ? exportBackup(db, { itemKeys: o.itemKeys }) : exportCsv(db, format, o);
+}
+
+/** What the dashboard page offers the command line (window.guideAuditor). */
+export interface PageApi {
+  /** The file's exact bytes (BOM included), base64: Blob.text() would drop the BOM. */
+  exportBase64(format: ExportFormat, o?: { allAudits?: boolean }): Promise<string>;
+  importText(text: string): Promise<ImportSummary>;
+}
+
+export function pageApi(open: () => Promise<StoreDb> = () => openStore()): PageApi {
+  return {
+    exportBase64: async (format, o = {}) => base64Of(await exportFile(await open(), format, o)),
+    importText: async (text) => importBackup(await open(), text),
+  };
+}
+
+function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+}
