@@ -1,6 +1,7 @@
 import type { AuditResult } from './audit';
 import { INDICATORS, partText, type IndicatorId } from './indicators';
 import { STATUS_TEXT } from './outcome';
+import { plainText } from './plain-text';
 
 /** A page the command line or the extension reports on: audited, or failed to load. */
 export type PageReport = AuditResult | { url: string; title: string; isGuide: false; item: { name: null; code: null }; outcomes: []; error: string };
@@ -13,7 +14,9 @@ const LEADING_SPACE = /^[\s\u00A0\u3000\uFEFF]+/;
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const safe = TRIGGER.test(value.replace(LEADING_SPACE, '')) ? `'${value}` : value;
+  // Page text: no escape sequences, control or bidi characters in a cell (lib/plain-text.ts).
+  const text = plainText(value);
+  const safe = TRIGGER.test(text.replace(LEADING_SPACE, '')) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
