@@ -121,7 +121,12 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
           {shown.length !== rows.length && ` · 筛选后 ${shown.length} 个 filtered`}
         </p>
         <TargetsTable groups={stats} targets={{ ...TARGETS, cut: ctx.cutTarget }} />
-        {stats[0] && <PassRates group={filter.department !== undefined && stats[1] ? stats[1] : stats[0]} />}
+        {stats[0] && (
+          <details class="rates">
+            <summary>各指标通过率 Pass rate per indicator（{filter.department !== undefined && stats[1] ? stats[1].department : '全部 All'}）</summary>
+            <PassRates group={filter.department !== undefined && stats[1] ? stats[1] : stats[0]} />
+          </details>
+        )}
       </section>
 
       <section class="filters" aria-label="筛选 Filter">

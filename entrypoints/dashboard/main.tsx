@@ -21,6 +21,8 @@ function Shell({ db, cutTarget }: { db: StoreDb; cutTarget: number }) {
 }
 
 async function start() {
+  // `?api`: the command line only calls the page's export/import code, no table is drawn.
+  if (new URLSearchParams(location.search).has('api')) return;
   const app = document.getElementById('app')!;
   const warn = (text: string) => render(<p role="alert" class="error" data-testid="error">{text}</p>, app);
   try {

@@ -1,4 +1,4 @@
-import { openStore, type StoreDb } from '../store/db';
+import { openStore, toStoreError, type StoreDb } from '../store/db';
 import { exportBackup, importBackup, type ImportSummary } from './backup';
 import { exportCsv, type CsvFormat, type ExportOptions } from './csv-export';
 
@@ -18,13 +18,21 @@ export function exportFile(db: StoreDb, format: ExportFormat, o: ExportOptions =
 export interface PageApi {
   /** The file's exact bytes (BOM included), base64: Blob.text() would drop the BOM. */
   exportBase64(format: ExportFormat, o?: { allAudits?: boolean }): Promise<string>;
-  importText(text: string): Promise<ImportSummary>;
+  /** Never throws: a refused file answers with the reason the user is told. */
+  importText(text: string): Promise<{ ok: true; summary: ImportSummary } | { ok: false; kind: string; message: string }>;
 }
 
 export function pageApi(open: () => Promise<StoreDb> = () => openStore()): PageApi {
   return {
     exportBase64: async (format, o = {}) => base64Of(await exportFile(await open(), format, o)),
-    importText: async (text) => importBackup(await open(), text),
+    importText: async (text) => {
+      try {
+        return { ok: true, summary: await importBackup(await open(), text) };
+      } catch (e) {
+        const err = toStoreError(e);
+        return { ok: false, kind: err.kind, message: err.message };
+      }
+    },
   };
 }
 

@@ -18,7 +18,8 @@ describe('items and URLs', () => {
     expect(itemKey({ url: 'HTTP://WWW.A.gov.cn:80/bszn/item/?b=2&a=1&utm_source=x#top', item: { code: null } })).toBe('url:http://www.a.gov.cn/bszn/item/?a=1&b=2');
     // SPA routes are kept; loopback ports (the command line's file server) are not
     expect(normaliseUrl('https://zwfw.gov.cn/#/guide/123')).toBe('https://zwfw.gov.cn/#/guide/123');
-    expect(normaliseUrl('http://127.0.0.1:43121/a.html')).toBe(normaliseUrl('http://127.0.0.1:5555/a.html'));
+    expect(normaliseUrl('http://127.0.0.1:43121/x7Hq/a.html')).toBe(normaliseUrl('http://127.0.0.1:5555/fixed/a.html'));
+    expect(normaliseUrl('http://127.0.0.1:43121/x7Hq/a.html')).not.toBe(normaliseUrl('http://127.0.0.1:5555/b.html'));
     expect(normaliseUrl('http://a.gov.cn/x/')).toBe('http://a.gov.cn/x');
     expect(normaliseUrl('not a url')).toBe('not a url');
   });
