@@ -43,8 +43,8 @@ export function pageRows(p: PageReport): (string | null)[][] {
 }
 
 /** One CSV line (RFC 4180 quoting, CRLF). */
-export function csvRow(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+export function csvRow(cells: readonly (string | number | boolean | null | undefined)[], cell = csvCell): string {
+  return `${cells.map(cell).join(',')}\r\n`;
 }
 
 /** UTF-8 BOM so Excel and WPS read the Chinese right. */
@@ -52,5 +52,5 @@ export const CSV_BOM = '\uFEFF';
 
 /** One row per page × indicator; a page that is not a guide or failed to load gets one row. */
 export function toCsv(pages: PageReport[]): string {
-  return CSV_BOM + [CSV_HEADER, ...pages.flatMap(pageRows)].map(csvRow).join('');
+  return CSV_BOM + [CSV_HEADER, ...pages.flatMap(pageRows)].map((r) => csvRow(r)).join('');
 }

@@ -63,7 +63,7 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
   const rows = useMemo(() => itemRows(all.values(), vmap), [all, vmap]);
   const fullFilter = useMemo(() => ({ ...filter, from: dayStart(dates.from), to: dayEnd(dates.to) }), [filter, dates]);
   const shown = useMemo(() => sortRows(filterRows(rows, fullFilter), sort, filter.indicator), [rows, fullFilter, sort, filter.indicator]);
-  const stats = useMemo(() => departmentStats(shown.map((r) => all.get(r.key)!), vmap), [shown, all, vmap]);
+  const stats = useMemo(() => departmentStats(shown), [shown]);
   const depts = useMemo(() => departments(rows), [rows]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);

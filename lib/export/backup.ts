@@ -6,6 +6,7 @@ import { abort } from '../store/audits';
 import { DB_VERSION, STORE_MESSAGES, StoreError, toStoreError, type StoreDb } from '../store/db';
 import {
   AuditRecord, EventRecord, JourneyRecord, Rect, SettingRecord, VerdictRecord,
+  type VerdictRecord as VerdictT,
 } from '../store/schema';
 import { BlobWriter, pause } from './writer';
 
@@ -140,39 +141,55 @@ export async function importBackup(db: StoreDb, text: string): Promise<ImportSum
     const done = t.done;
     done.catch(() => {});
     const audits = t.objectStore('audits');
-    for (const { outcomes, snapshot, ...a } of b.audits) {
-      const same = (await audits.get(a.id)) ?? (await audits.index('byHash').getAll(a.hash)).find((x) => x.itemKey === a.itemKey && x.auditedAt === a.auditedAt);
-      // The same audit: its id, or the same result of the same item at the same time.
+    const details = t.objectStore('auditDetails');
+    // Requests are issued together (one round of reads, one of writes), not one after another
+    const byId = await Promise.all(b.audits.map((a) => audits.getKey(a.id)));
+    const byHash = await Promise.all(b.audits.map((a, i) => (byId[i] ? [] : audits.index('byHash').getAll(a.hash))));
+    const seen = new Set<string>();
+    const writes: Promise<unknown>[] = [];
+    b.audits.forEach(({ outcomes, snapshot, ...a }, i) => {
+      // The same audit: its id, or the same result of the same item at the same time
+      const same = byId[i] || seen.has(a.id) || byHash[i]!.some((x) => x.itemKey === a.itemKey && x.auditedAt === a.auditedAt);
+      seen.add(a.id);
       if (same) {
         summary.audits.skipped++;
-        continue;
+        return;
       }
-      await audits.put(a);
-      await t.objectStore('auditDetails').put({ auditId: a.id, outcomes, snapshot });
+      writes.push(audits.put(a), details.put({ auditId: a.id, outcomes, snapshot }));
       summary.audits.added++;
-    }
-    for (const v of b.verdicts) {
-      const have = await t.objectStore('verdicts').get([v.itemKey, v.indicator]);
+    });
+    const verdicts = t.objectStore('verdicts');
+    const haveVerdicts = await Promise.all(b.verdicts.map((v) => verdicts.get([v.itemKey, v.indicator])));
+    const newest = new Map<string, VerdictT>();
+    b.verdicts.forEach((v, i) => {
+      const k = `${v.itemKey}\u0000${v.indicator}`;
+      const have = newest.get(k) ?? haveVerdicts[i];
       if (have && have.at >= v.at) summary.verdicts.skipped++;
       else {
-        await t.objectStore('verdicts').put(v);
+        if (newest.has(k)) summary.verdicts.added--;
+        newest.set(k, v);
         summary.verdicts.added++;
       }
-    }
-    const putNew = async <N extends 'journeys' | 'events' | 'screenshots' | 'settings'>(name: N, records: unknown[], key: (r: never) => string) => {
+    });
+    for (const v of newest.values()) writes.push(verdicts.put(v));
+    const putNew = async (name: 'journeys' | 'events' | 'screenshots' | 'settings', records: { key: string; value: unknown }[]) => {
       const store = t.objectStore(name);
-      for (const r of records) {
-        if (await store.getKey(key(r as never))) summary[name].skipped++;
+      const have = await Promise.all(records.map((r) => store.getKey(r.key)));
+      const fresh = new Set<string>();
+      records.forEach((r, i) => {
+        if (have[i] !== undefined || fresh.has(r.key)) summary[name].skipped++;
         else {
-          await store.put(r as never);
+          fresh.add(r.key);
+          writes.push(store.put(r.value as never));
           summary[name].added++;
         }
-      }
+      });
     };
-    await putNew('journeys', b.journeys, (j: JourneyRecord) => j.id);
-    await putNew('events', b.events, (e: EventRecord) => e.eventId);
-    await putNew('screenshots', shots, (s: { id: string }) => s.id);
-    await putNew('settings', b.settings, (s: SettingRecord) => s.key);
+    await putNew('journeys', b.journeys.map((j) => ({ key: j.id, value: j })));
+    await putNew('events', b.events.map((e) => ({ key: e.eventId, value: e })));
+    await putNew('screenshots', shots.map((s) => ({ key: s.id, value: s })));
+    await putNew('settings', b.settings.map((s) => ({ key: s.key, value: s })));
+    await Promise.all(writes);
     await done;
     return summary;
   } catch (e) {

@@ -47,14 +47,16 @@ export function resultOf(a: AuditRecord, d: AuditDetail | undefined): AuditResul
   return { url: a.url, title: a.title, isGuide: a.isGuide, reason: a.reason, item: { name: a.item.name, code: a.item.code }, outcomes: d?.outcomes ?? [], auditedAt: a.auditedAt, engine: a.engine };
 }
 
+const collator = new Intl.Collator('zh-CN');
+
 /** Items in report order: by department, then name, then key. */
 function orderedItems(all: Map<string, ItemHistory>, keys?: string[]): ItemHistory[] {
   const wanted = keys ? new Set(keys) : undefined;
   return [...all.values()]
     .filter((h) => !wanted || wanted.has(h.key))
     .sort((a, b) =>
-      (a.latest.item.department ?? '').localeCompare(b.latest.item.department ?? '', 'zh-CN') ||
-      (a.latest.item.name ?? '').localeCompare(b.latest.item.name ?? '', 'zh-CN') || (a.key < b.key ? -1 : 1));
+      collator.compare(a.latest.item.department ?? '', b.latest.item.department ?? '') ||
+      collator.compare(a.latest.item.name ?? '', b.latest.item.name ?? '') || (a.key < b.key ? -1 : 1));
 }
 
 /** Details of a batch of audits, in one short read-only transaction. */

@@ -18,6 +18,8 @@ export function exportFile(db: StoreDb, format: ExportFormat, o: ExportOptions =
 export interface PageApi {
   /** The file's exact bytes (BOM included), base64: Blob.text() would drop the BOM. */
   exportBase64(format: ExportFormat, o?: { allAudits?: boolean }): Promise<string>;
+  /** The size in bytes of an export, made but not handed out (the benchmark). */
+  exportSize(format: ExportFormat, o?: { allAudits?: boolean; itemKeys?: string[] }): Promise<number>;
   /** Never throws: a refused file answers with the reason the user is told. */
   importText(text: string): Promise<{ ok: true; summary: ImportSummary } | { ok: false; kind: string; message: string }>;
 }
@@ -25,6 +27,7 @@ export interface PageApi {
 export function pageApi(open: () => Promise<StoreDb> = () => openStore()): PageApi {
   return {
     exportBase64: async (format, o = {}) => base64Of(await exportFile(await open(), format, o)),
+    exportSize: async (format, o = {}) => (await exportFile(await open(), format, o)).size,
     importText: async (text) => {
       try {
         return { ok: true, summary: await importBackup(await open(), text) };

@@ -1,4 +1,4 @@
-import { CSV_BOM, csvRow } from '../csv';
+import { CSV_BOM, csvCell, csvRow } from '../csv';
 
 /**
  * Files written as a stream: rows are joined in small chunks and appended to a Blob, which the
@@ -43,9 +43,22 @@ export class CsvWriter extends BlobWriter {
     super('text/csv;charset=utf-8', CSV_BOM + csvRow(header));
   }
 
+  // Long exports repeat the same texts (URL, item, messages) on many rows: escape each once.
+  private cache = new Map<string, string>();
+  private cell = (v: string | number | boolean | null | undefined): string => {
+    if (typeof v !== 'string' || v.length > 400) return csvCell(v);
+    let out = this.cache.get(v);
+    if (out === undefined) {
+      if (this.cache.size > 50_000) this.cache.clear();
+      out = csvCell(v);
+      this.cache.set(v, out);
+    }
+    return out;
+  };
+
   row(cells: readonly (string | number | boolean | null | undefined)[]): void {
     this.rows++;
-    this.write(csvRow(cells));
+    this.write(csvRow(cells, this.cell));
   }
 }
 

@@ -82,7 +82,3 @@ export function verdictMap(verdicts: VerdictRecord[]): VerdictMap {
   return new Map(verdicts.map((v) => [verdictKey(v.itemKey, v.indicator), v]));
 }
 
-/** The status that counts: the reviewer's verdict where there is one, else the automatic one. */
-export function effectiveStatus(a: AuditRecord, indicator: string, verdicts: VerdictMap): Status | undefined {
-  return verdicts.get(verdictKey(a.itemKey, indicator))?.status ?? a.statuses[indicator];
-}

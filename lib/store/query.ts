@@ -1,6 +1,7 @@
 import { INDICATOR_IDS } from '../indicators';
 import type { Status } from '../outcome';
-import { effectiveStatus, type Change, type ItemHistory, type VerdictMap } from './history';
+import type { Change, ItemHistory, VerdictMap } from './history';
+import type { KeyValues } from './schema';
 
 /** The dashboard's table: one row per audited item, filtered and sorted. Pure, for 10,000 items. */
 
@@ -18,28 +19,32 @@ export interface ItemRow {
   statuses: Record<string, Status>;
   changes: Record<string, Change>;
   acrossRules: boolean;
+  /** Indicators with a reviewer's verdict. */
   reviewed: number;
   counts: Record<Status, number>;
+  values: KeyValues;
 }
 
 export function itemRows(items: Iterable<ItemHistory>, verdicts: VerdictMap): ItemRow[] {
+  // The reviewer's verdicts by item, looked up once per item rather than once per indicator
+  const byItem = new Map<string, Map<string, Status>>();
+  for (const v of verdicts.values()) (byItem.get(v.itemKey) ?? byItem.set(v.itemKey, new Map()).get(v.itemKey)!).set(v.indicator, v.status);
   const rows: ItemRow[] = [];
   for (const h of items) {
     const a = h.latest;
+    const own = byItem.get(a.itemKey);
     const statuses: Record<string, Status> = {};
     const counts: Record<Status, number> = { pass: 0, partial: 0, fail: 0, review: 0, na: 0 };
-    let reviewed = 0;
     for (const id of INDICATOR_IDS) {
-      const st = effectiveStatus(a, id, verdicts);
+      const st = own?.get(id) ?? a.statuses[id];
       if (!st) continue;
       statuses[id] = st;
       counts[st]++;
-      if (st !== a.statuses[id] || verdicts.has(`${a.itemKey}\u0000${id}`)) reviewed++;
     }
     rows.push({
       key: h.key, name: a.item.name ?? a.title, code: a.item.code, department: a.item.department, url: a.url, auditedAt: a.auditedAt,
       engine: a.engine, audits: h.audits.length, latestId: a.id, statuses, changes: h.comparison.changes,
-      acrossRules: !!h.comparison.acrossRules, reviewed, counts,
+      acrossRules: !!h.comparison.acrossRules, reviewed: own?.size ?? 0, counts, values: a.values,
     });
   }
   return rows;

@@ -1,5 +1,5 @@
 import { INDICATOR_IDS } from '../indicators';
-import { effectiveStatus, type ItemHistory, type VerdictMap } from './history';
+import type { ItemRow } from './query';
 
 /**
  * Per department and overall: pass rate per indicator, the average 减时间 cut, the share of
@@ -32,40 +32,43 @@ export const NO_DEPARTMENT = '（未注明部门）';
 
 const rate = (n: number, of: number): Rate => ({ n, of, rate: of ? n / of : null });
 
-function statsOf(department: string, items: ItemHistory[], verdicts: VerdictMap): GroupStats {
+/** Items as the dashboard lists them: the latest audit's key values and effective statuses. */
+type Item = Pick<ItemRow, 'department' | 'statuses' | 'values'>;
+
+function statsOf(department: string, items: Item[]): GroupStats {
   const passRate: Record<string, Rate> = {};
   for (const id of INDICATOR_IDS) {
     let n = 0;
     let of = 0;
     for (const h of items) {
-      const st = effectiveStatus(h.latest, id, verdicts);
+      const st = h.statuses[id];
       if (!st || st === 'na') continue;
       of++;
       if (st === 'pass') n++;
     }
     passRate[id] = rate(n, of);
   }
-  const cuts = items.map((h) => h.latest.values.cut).filter((c): c is number => c !== null);
-  const instantKnown = items.filter((h) => h.latest.values.instant !== null);
+  const cuts = items.map((h) => h.values.cut).filter((c): c is number => c !== null);
+  const instantKnown = items.filter((h) => h.values.instant !== null);
   // 零跑动 follows A4-3 (with the reviewer's verdict): pass = 0 visits, fail = visits needed
-  const visitsKnown = items.map((h) => effectiveStatus(h.latest, 'A4-3', verdicts)).filter((s) => s === 'pass' || s === 'fail');
+  const visitsKnown = items.map((h) => h.statuses['A4-3']).filter((s) => s === 'pass' || s === 'fail');
   return {
     department,
     items: items.length,
     passRate,
     cut: { average: cuts.length ? cuts.reduce((a, b) => a + b, 0) / cuts.length : null, of: cuts.length },
-    instant: rate(instantKnown.filter((h) => h.latest.values.instant).length, instantKnown.length),
+    instant: rate(instantKnown.filter((h) => h.values.instant).length, instantKnown.length),
     zeroVisits: rate(visitsKnown.filter((s) => s === 'pass').length, visitsKnown.length),
   };
 }
 
 /** Overall first, then each department by name. */
-export function departmentStats(items: ItemHistory[], verdicts: VerdictMap): GroupStats[] {
-  const byDept = new Map<string, ItemHistory[]>();
+export function departmentStats(items: Item[]): GroupStats[] {
+  const byDept = new Map<string, Item[]>();
   for (const h of items) {
-    const d = h.latest.item.department ?? NO_DEPARTMENT;
+    const d = h.department ?? NO_DEPARTMENT;
     (byDept.get(d) ?? byDept.set(d, []).get(d)!).push(h);
   }
-  const depts = [...byDept.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  return [statsOf('全部 All', items, verdicts), ...depts.map((d) => statsOf(d, byDept.get(d)!, verdicts))];
+  const depts = [...byDept.keys()].sort(new Intl.Collator('zh-CN').compare);
+  return [statsOf('全部 All', items), ...depts.map((d) => statsOf(d, byDept.get(d)!))];
 }
