@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey } from '@/lib/messages';
-import { autosave } from '@/lib/store/autosave';
+import { saveReported } from '@/lib/store/autosave';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -20,14 +20,15 @@ export default defineBackground(() => {
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
-      onResult: (tabId, result, snapshot) => {
-        void autosave(result, snapshot, store); // the findings store (lib/store)
+      onResult: (tabId, result) => {
         const text = badgeText(result);
         void action?.setBadgeText({ tabId, text }).catch(() => {});
         void action?.setBadgeBackgroundColor({ tabId, color: text === '✓' ? '#2e7d32' : '#c62828' }).catch(() => {});
       },
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
+  // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
+  browser.runtime.onMessage.addListener((raw, sender) => void saveReported(raw, sender, browser.runtime.id, store));
   browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
   // A new page in the tab: the previous page's scorecard no longer applies.
   browser.tabs.onUpdated.addListener((tabId, info) => {

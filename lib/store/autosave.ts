@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditResult } from '../audit';
+import { AuditReport } from '../messages';
 import type { GuideSnapshot } from '../snapshot';
 import { STORE_MESSAGES, StoreError, openStore, toStoreError } from './db';
 import { saveAudit, type SaveResult } from './audits';
@@ -23,6 +24,16 @@ export type StoreStatus = z.infer<typeof StoreStatus>;
 
 export interface StatusSink {
   set(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * A message from a content script: an `audit/report` from a tab of ours is saved; anything else
+ * is left to the message handler. Never throws, never answers (the handler answers).
+ */
+export async function saveReported(raw: unknown, sender: { id?: string; tab?: { id?: number } }, extensionId: string, sink: StatusSink, open = () => openStore()): Promise<void> {
+  if (sender.id !== extensionId || sender.tab?.id === undefined || sender.tab.id < 0) return;
+  const msg = AuditReport.safeParse(raw);
+  if (msg.success) await autosave(msg.data.result, msg.data.snapshot, sink, open);
 }
 
 export async function autosave(result: AuditResult, snapshot: GuideSnapshot | undefined, sink: StatusSink, open = () => openStore()): Promise<SaveResult | undefined> {

@@ -31,3 +31,24 @@ describe('the background saves every reported audit', () => {
     }
   });
 });
+
+describe('reports reaching the background', () => {
+  it('saves audit reports from our content scripts in a tab, nothing else', async () => {
+    const { saveReported } = await import('@/lib/store/autosave');
+    const name = `reported-${Math.random()}`;
+    const db = await openStore({ name });
+    const html = guide({});
+    const msg = { type: 'audit/report', result: auditHtml(html), snapshot: snapshotOf(html) };
+    const s = sink();
+    // Not ours, not from a tab, not a report, malformed: ignored (the handler answers those)
+    await saveReported(msg, { id: 'other', tab: { id: 1 } }, 'ours', s, async () => db);
+    await saveReported(msg, { id: 'ours' }, 'ours', s, async () => db);
+    await saveReported({ type: 'audit/get', tabId: 1 }, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
+    await saveReported({ type: 'audit/report', result: { isGuide: 'yes' } }, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
+    expect(await listAudits(db)).toHaveLength(0);
+    await saveReported(msg, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
+    const [saved] = await listAudits(db);
+    expect(saved?.item.department).toBe('安达市市场监督管理局');
+    expect((await db.get('auditDetails', saved!.id))?.snapshot?.url).toBe(msg.snapshot.url);
+  });
+});
