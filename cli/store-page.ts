@@ -70,3 +70,47 @@ export async function openStorePage(profile: string): Promise<StorePage> {
     throw e;
   }
 }
+
+/**
+ * Runs a command against a profile's store: `parse` turns the arguments into what `run` needs
+ * (a UsageError prints the usage, exit 2); `run` gets the open store page and returns the exit
+ * code; any other failure is reported in one line, exit 1. The browser is always closed.
+ */
+export function runCommand<A extends { profile: string }>(label: string, usage: string, parse: (argv: string[]) => A, run: (store: StorePage, args: A) => Promise<number>): void {
+  const main = async (): Promise<number> => {
+    const argv = process.argv.slice(2);
+    if (argv.includes('--help') || argv.includes('-h')) {
+      console.log(usage);
+      return 0;
+    }
+    let args: A;
+    try {
+      args = parse(argv);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      console.error(`${e.message}\n${usage}`);
+      return 2;
+    }
+    let store: StorePage | undefined;
+    try {
+      store = await openStorePage(args.profile);
+      return await run(store, args);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        console.error(e.message);
+        return 2;
+      }
+      console.error(`${label}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      return 1;
+    } finally {
+      await store?.close();
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`${label}: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

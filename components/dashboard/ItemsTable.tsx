@@ -65,6 +65,7 @@ export function ItemsTable(p: TableProps) {
               ) : (
                 <td class="counts">
                   {(['fail', 'partial', 'review', 'pass'] as const).map((s) => (r.counts[s] ? <span key={s} class={`pill ${s}`}>{STATUS_TEXT[s].zh} {r.counts[s]}</span> : null))}
+                  {r.reviewed > 0 && <span class="pill" title="有复核意见的指标数 indicators with a reviewer's verdict">复核 {r.reviewed}</span>}
                 </td>
               )}
               <td data-testid="item-change">

@@ -93,13 +93,6 @@ export function openStore(o: OpenOptions = {}): Promise<StoreDb> {
   return shared;
 }
 
-/** Forget the shared connection (after deleting the database, in tests). */
-export function closeStore(): void {
-  const p = shared;
-  shared = undefined;
-  void p?.then((db) => db.close()).catch(() => {});
-}
-
 function openFresh(o: OpenOptions): Promise<StoreDb> {
   if (typeof indexedDB === 'undefined') return Promise.reject(new StoreError('unavailable', STORE_MESSAGES.unavailable));
   const version = o.version ?? DB_VERSION;

@@ -14,7 +14,6 @@ export interface ItemRow {
   auditedAt: number;
   engine: string;
   audits: number;
-  latestId: string;
   /** Effective status (verdict, else automatic) per indicator. */
   statuses: Record<string, Status>;
   changes: Record<string, Change>;
@@ -43,7 +42,7 @@ export function itemRows(items: Iterable<ItemHistory>, verdicts: VerdictMap): It
     }
     rows.push({
       key: h.key, name: a.item.name ?? a.title, code: a.item.code, department: a.item.department, url: a.url, auditedAt: a.auditedAt,
-      engine: a.engine, audits: h.audits.length, latestId: a.id, statuses, changes: h.comparison.changes,
+      engine: a.engine, audits: h.audits.length, statuses, changes: h.comparison.changes,
       acrossRules: !!h.comparison.acrossRules, reviewed: own?.size ?? 0, counts, values: a.values,
     });
   }
