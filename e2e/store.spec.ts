@@ -80,6 +80,11 @@ test('browsed guides are kept, listed, re-audited as fixed, exported byte for by
     const [download2] = await Promise.all([again.waitForEvent('download'), again.getByTestId('export-long').click()]);
     expect(fs.readFileSync((await download2.path())!).equals(bytes)).toBe(true);
 
+    // Re-audit stored pages with today's rules, from the snapshots: the same rules find the same
+    await again.getByTestId('reaudit').click();
+    await expect(again.getByTestId('message')).toContainText('已用今天的规则重新审核 3 个事项：0 个结果有变化');
+    await expect(again.getByTestId('totals')).toContainText('3 items, 4 audits');
+
     // Deleting asks first
     const first = again.getByTestId('item-row').first();
     await first.getByTestId('delete-item').click();
