@@ -4,6 +4,7 @@ import { badgeText, handleMessage, type SessionStore } from '@/lib/background/ha
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
+import { saveReported } from '@/lib/store/autosave';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -29,6 +30,8 @@ export default defineBackground(() => {
       onResult: showBadge,
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
+  // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
+  browser.runtime.onMessage.addListener((raw, sender) => void saveReported(raw, sender, browser.runtime.id, store));
   browser.tabs.onRemoved.addListener((tabId) => {
     void store.remove(tabKey(tabId)).catch(() => {});
     void store.remove(framesKey(tabId)).catch(() => {});

@@ -4,6 +4,7 @@ import { startAuditor } from '@/lib/content/auditor';
 import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
 import { setExtraLabels } from '@/lib/labels';
 import { DocumentPing, type Message } from '@/lib/messages';
+import type { GuideSnapshot } from '@/lib/snapshot';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
 // Built-in portal hosts. The user's portal list (lib/settings.ts) narrows them; hosts the user
@@ -21,9 +22,9 @@ export default defineContentScript({
     setExtraLabels(settings.labels);
     const docId = newDocId();
     browser.runtime.onMessage.addListener((raw: unknown) => (DocumentPing.safeParse(raw).success ? Promise.resolve(docId) : undefined));
-    const send = (result: AuditResult) => {
+    const send = (result: AuditResult, snapshot: GuideSnapshot) => {
       if (!ctx.isValid) return;
-      const msg: Message = { type: 'audit/report', result, docId };
+      const msg: Message = { type: 'audit/report', result, snapshot, docId };
       browser.runtime.sendMessage(msg).catch(() => {
         /* the extension was reloaded or the worker is starting: the next change reports again */
       });

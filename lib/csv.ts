@@ -26,27 +26,31 @@ export const CSV_HEADER = [
   '依据标签 Label', '审核时间 Audited at',
 ];
 
+/** Today's columns for one page: one row per indicator; a page that is not a guide or failed to load gets one row. */
+export function pageRows(p: PageReport): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  const head = [p.url, p.title, p.isGuide ? '是' : '否', p.item.name, p.item.code];
+  const at = 'auditedAt' in p ? new Date(p.auditedAt).toISOString() : '';
+  if ('error' in p) return [[...head, '', '', '无法加载 error', '', '', p.error, '', '', '', at]];
+  if (!p.isGuide) return [[...head, '', '', '不适用 n/a', '', '', p.reason, '', '', '', at]];
+  for (const o of p.outcomes) {
+    rows.push([
+      ...head, o.indicator, INDICATORS[o.indicator as IndicatorId]?.zh ?? '', `${STATUS_TEXT[o.status].zh} ${o.status}`,
+      o.value, o.missing.map(partText).join('；'), o.message, o.hint, o.evidence.selector ?? '', o.evidence.label ?? '', at,
+    ]);
+  }
+  return rows;
+}
+
+/** One CSV line (RFC 4180 quoting, CRLF). */
+export function csvRow(cells: readonly (string | number | boolean | null | undefined)[], cell = csvCell): string {
+  return `${cells.map(cell).join(',')}\r\n`;
+}
+
+/** UTF-8 BOM so Excel and WPS read the Chinese right. */
+export const CSV_BOM = '\uFEFF';
+
 /** One row per page × indicator; a page that is not a guide or failed to load gets one row. */
 export function toCsv(pages: PageReport[]): string {
-  const rows: (string | null)[][] = [CSV_HEADER];
-  for (const p of pages) {
-    const head = [p.url, p.title, p.isGuide ? '是' : '否', p.item.name, p.item.code];
-    const at = 'auditedAt' in p ? new Date(p.auditedAt).toISOString() : '';
-    if ('error' in p) {
-      rows.push([...head, '', '', '无法加载 error', '', '', p.error, '', '', '', at]);
-      continue;
-    }
-    if (!p.isGuide) {
-      rows.push([...head, '', '', '不适用 n/a', '', '', p.reason, '', '', '', at]);
-      continue;
-    }
-    for (const o of p.outcomes) {
-      rows.push([
-        ...head, o.indicator, INDICATORS[o.indicator as IndicatorId]?.zh ?? '', `${STATUS_TEXT[o.status].zh} ${o.status}`,
-        o.value, o.missing.map(partText).join('；'), o.message, o.hint, o.evidence.selector ?? '', o.evidence.label ?? '', at,
-      ]);
-    }
-  }
-  // UTF-8 BOM so Excel and WPS read the Chinese right; CRLF rows (RFC 4180).
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return CSV_BOM + [CSV_HEADER, ...pages.flatMap(pageRows)].map((r) => csvRow(r)).join('');
 }

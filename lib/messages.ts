@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditResult } from './audit';
+import { GuideSnapshot } from './snapshot';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -10,6 +11,8 @@ export const AuditReport = z.object({
   result: AuditResult,
   /** A random id of the reporting document (one per content-script run): tells a pushState from a new page. */
   docId: z.string().max(64).optional(),
+  /** The snapshot the result came from: the store keeps it so the page can be re-audited later. */
+  snapshot: GuideSnapshot.optional(),
 });
 
 export const ResultRequest = z.object({

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Scorecard } from '@/components/Scorecard';
+import { StoreNotice } from '@/components/dashboard/StoreNotice';
 import { TabResult, tabKey, type Message } from '@/lib/messages';
 
 /** The tab to show: `?tab=<id>` (a scorecard opened in its own tab), else the active tab. */
@@ -56,9 +57,11 @@ function App() {
 function Shell() {
   return (
     <>
+      <StoreNotice />
       <App />
       <p class="links">
         <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>设置 Settings</a>
+        {' · '}<a href={browser.runtime.getURL('/dashboard.html')} target="_blank" data-testid="open-dashboard">看板 Dashboard</a>
       </p>
     </>
   );

@@ -2,12 +2,13 @@ import { audit, type AuditResult } from '../audit';
 import { extractGuide } from '../extract/guide';
 import { OWN_UI_ATTR } from '../extract/walk';
 import type { RuleContext } from '../rules/types';
+import type { GuideSnapshot } from '../snapshot';
 import { openShadowRoots } from './shadow';
 
 export interface AuditorOptions {
   doc: Document;
   ctx: RuleContext;
-  report: (result: AuditResult) => void;
+  report: (result: AuditResult, snapshot: GuideSnapshot) => void;
   /** Quiet time after the last DOM change before re-auditing (portals fill guides by XHR). */
   debounceMs?: number;
   /** Re-audit at least this often while the page keeps changing. */
@@ -71,7 +72,8 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     try {
       seenUrl = href();
       seenRoot = o.doc.documentElement;
-      const result = audit(extractGuide(o.doc), o.ctx);
+      const snapshot = extractGuide(o.doc);
+      const result = audit(snapshot, o.ctx);
       // The walk read the open shadow roots; watch them too (a MutationObserver stops at a shadow boundary).
       for (const root of openShadowRoots(o.doc)) observe(root);
       const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
@@ -81,7 +83,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
       }
       unchanged = 0;
       last = key;
-      o.report(result);
+      o.report(result, snapshot);
     } catch (e) {
       // A page we cannot read must not break the page; say so in the console and carry on.
       console.warn('[办事指南审核助手] audit failed', e);

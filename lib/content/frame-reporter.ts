@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit';
+import type { GuideSnapshot } from '../snapshot';
 
 /**
  * What a frame tells the background. The top page always reports (a non-guide result says "this
@@ -6,12 +7,15 @@ import type { AuditResult } from '../audit';
  * one, so the many frames that are not guides (ads, maps, login widgets) stay silent and never
  * replace the guide another frame found.
  */
-export function frameReporter(isTop: boolean, send: (result: AuditResult) => void): (result: AuditResult) => void {
+export function frameReporter(
+  isTop: boolean,
+  send: (result: AuditResult, snapshot: GuideSnapshot) => void,
+): (result: AuditResult, snapshot: GuideSnapshot) => void {
   let reportedGuide = false;
-  return (result) => {
+  return (result, snapshot) => {
     if (!isTop && !result.isGuide && !reportedGuide) return;
     reportedGuide = result.isGuide;
-    send(result);
+    send(result, snapshot);
   };
 }
 
