@@ -1,5 +1,4 @@
 import type { AuditResult } from '../audit';
-import type { GuideSnapshot } from '../snapshot';
 
 /**
  * What a frame tells the background. The top page always reports (a non-guide result says "this
@@ -7,15 +6,15 @@ import type { GuideSnapshot } from '../snapshot';
  * one, so the many frames that are not guides (ads, maps, login widgets) stay silent and never
  * replace the guide another frame found.
  */
-export function frameReporter(
+export function frameReporter<Rest extends unknown[]>(
   isTop: boolean,
-  send: (result: AuditResult, snapshot: GuideSnapshot) => void,
-): (result: AuditResult, snapshot: GuideSnapshot) => void {
+  send: (result: AuditResult, ...rest: Rest) => void,
+): (result: AuditResult, ...rest: Rest) => void {
   let reportedGuide = false;
-  return (result, snapshot) => {
+  return (result, ...rest) => {
     if (!isTop && !result.isGuide && !reportedGuide) return;
     reportedGuide = result.isGuide;
-    send(result, snapshot);
+    send(result, ...rest);
   };
 }
 
