@@ -61,7 +61,8 @@ export type DrawNote = z.infer<typeof DrawNote>;
 export const DrawReply = z.object({
   drawn: z.number().int().nonnegative(),
   notes: z.array(DrawNote),
-  rects: z.array(Rect.extend({ indicator: IndicatorId })),
+  /** One per outline; `indicator` lists the ids that share it, space-separated. */
+  rects: z.array(Rect.extend({ indicator: z.string().max(400) })).max(100),
 });
 export type DrawReply = z.infer<typeof DrawReply>;
 

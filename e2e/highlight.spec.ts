@@ -1,0 +1,110 @@
+import type { CDPSession, Page } from '@playwright/test';
+import path from 'node:path';
+import { openReader, readResults, ROOT, type Session } from '../cli/runner';
+import { serveFolder } from '../cli/serve';
+import { expect, test } from './support';
+
+const HIGHLIGHT_FIXTURES = path.join(ROOT, 'tests/fixtures/highlight');
+let server: { origin: string; close(): Promise<void> };
+test.beforeAll(async () => {
+  server = await serveFolder(HIGHLIGHT_FIXTURES);
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+interface Box { x: number; y: number; width: number; height: number }
+
+async function tabIdOf(session: Session, reader: Page, url: string): Promise<number> {
+  let id: number | undefined;
+  await expect.poll(async () => (id = (await readResults(session, reader)).find((e) => e.result.url === url)?.tabId)).toBeDefined();
+  return id!;
+}
+
+/** Sends a message as the side panel does: from one of our own pages to the background. */
+async function send(reader: Page, message: unknown): Promise<any> {
+  return reader.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
+}
+
+async function open(session: Session, file: string): Promise<{ page: Page; reader: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(`${server.origin}/${file}`);
+  const reader = await openReader(session);
+  const tabId = await tabIdOf(session, reader, page.url());
+  await page.bringToFront();
+  return { page, reader, tabId };
+}
+
+/** Our outlines, read through the closed shadow root with DevTools (page scripts cannot). */
+async function outlines(cdp: CDPSession): Promise<{ indicator: string; label: string; box: Box; nodeId: number }[]> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const found: { indicator: string; label: string; box: Box; nodeId: number }[] = [];
+  const attrs = (n: any) => Object.fromEntries((n.attributes ?? []).reduce((a: string[][], v: string, i: number, all: string[]) => (i % 2 ? a : [...a, [v, all[i + 1]!]]), []));
+  const text = (n: any): string => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(''));
+  const visit = async (n: any, inOurs: boolean) => {
+    const ours = inOurs || n.nodeName === 'GUIDE-AUDITOR-HIGHLIGHTS';
+    const a = attrs(n);
+    if (ours && a.class?.split(' ').includes('box')) {
+      const { model } = await cdp.send('DOM.getBoxModel', { nodeId: n.nodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      found.push({ indicator: a['data-indicator'], label: text(n), box: { x: x1!, y: y1!, width: x3! - x1!, height: y3! - y1! }, nodeId: n.nodeId });
+    }
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) await visit(c, ours);
+  };
+  await visit(root, false);
+  return found;
+}
+
+const rectOf = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const r = document.querySelector(s)!.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, selector);
+
+function expectSameBox(a: Box, b: Box) {
+  for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(a[k] - b[k]), `${k}: ${a[k]} vs ${b[k]}`).toBeLessThanOrEqual(1.5);
+}
+
+test('choosing an indicator scrolls to its element and outlines it with a label', async ({ session }) => {
+  const { page, reader, tabId } = await open(session, 'guide.html');
+  const cdp = await session.context.newCDPSession(page);
+  const reply = await send(reader, { type: 'highlight/show', tabId, indicator: 'E1-3' });
+  expect(reply).toMatchObject({ ok: true, highlight: { drawn: 1 } });
+
+  const [outline, ...more] = await outlines(cdp);
+  expect(more).toEqual([]);
+  expect(outline!.indicator).toBe('E1-3');
+  expect(outline!.label).toContain('E1-3 办理地点 · 不完整：缺少街道/路名、门牌号、房间号、窗口号');
+  expectSameBox(outline!.box, await rectOf(page, '#basic tr:nth-of-type(8)'));
+
+  // Another row far down the page: the page scrolls to it and the outline follows the element.
+  await send(reader, { type: 'highlight/show', tabId, indicator: 'E3-1' });
+  const [e31] = await outlines(cdp);
+  expect(e31!.indicator).toBe('E3-1');
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+  expectSameBox(e31!.box, await rectOf(page, 'table.process tr:nth-of-type(2)'));
+  const before = await rectOf(page, 'table.process tr:nth-of-type(2)');
+  await page.evaluate(() => scrollBy(0, -200));
+  await expect.poll(async () => (await rectOf(page, 'table.process tr:nth-of-type(2)')).y).toBeCloseTo(before.y + 200, 0);
+  await expect.poll(async () => (await outlines(cdp))[0]!.box.y - (await rectOf(page, 'table.process tr:nth-of-type(2)')).y).toBeCloseTo(0, 0);
+});
+
+test('all at once: every found element coloured by status, and the table that lacks the 出具单位 column marked', async ({ session }) => {
+  const { page, reader, tabId } = await open(session, 'guide.html');
+  const cdp = await session.context.newCDPSession(page);
+  const reply = await send(reader, { type: 'highlight/all', tabId, on: true });
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+  // E1-6 and B1 recorded no element: reported, not drawn.
+  expect(reply.highlight.notes).toEqual(expect.arrayContaining([{ indicator: 'E1-6', reason: 'no-evidence' }, { indicator: 'B1', reason: 'no-evidence' }]));
+  const all = await outlines(cdp);
+  const e21 = all.find((o) => o.indicator.split(' ').includes('E2-1'))!;
+  expect(e21.label).toContain('此处缺少“来源渠道/出具单位”');
+  expectSameBox(e21.box, await rectOf(page, '#materials'));
+  const styles = await cdp.send('CSS.enable').then(() => cdp.send('CSS.getComputedStyleForNode', { nodeId: e21.nodeId }));
+  const style = Object.fromEntries(styles.computedStyle.map((p) => [p.name, p.value]));
+  expect(style['border-top-style']).toBe('dashed');
+  expect(style['border-top-color']).toBe('rgb(198, 40, 40)'); // fail
+
+  expect(await send(reader, { type: 'highlight/all', tabId, on: false })).toMatchObject({ ok: true });
+  expect(await outlines(cdp)).toEqual([]);
+});
