@@ -108,3 +108,95 @@ test('all at once: every found element coloured by status, and the table that la
   expect(await send(reader, { type: 'highlight/all', tabId, on: false })).toMatchObject({ ok: true });
   expect(await outlines(cdp)).toEqual([]);
 });
+
+/** The colour on screen at a point of the page, from a real screenshot (decoded in our own page). */
+async function pixel(page: Page, reader: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = (await page.screenshot()).toString('base64');
+  return reader.evaluate(
+    async ({ png, x, y }) => {
+      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const canvas = new OffscreenCanvas(img.width, img.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+    },
+    { png, x, y },
+  );
+}
+
+test('a page with hostile CSS and a top z-index cover neither hides nor restyles the highlights', async ({ session }) => {
+  const { page, reader, tabId } = await open(session, 'hostile.html');
+  // The page's cover is on top of its own content.
+  const target = '#basic tr:nth-of-type(8)';
+  const cdp = await session.context.newCDPSession(page);
+  expect(await send(reader, { type: 'highlight/show', tabId, indicator: 'E1-3' })).toMatchObject({ ok: true, highlight: { drawn: 1 } });
+  const [outline] = await outlines(cdp);
+  const rect = await rectOf(page, target);
+  expectSameBox(outline!.box, rect);
+
+  await cdp.send('CSS.enable');
+  const computed = async (nodeId: number) =>
+    Object.fromEntries((await cdp.send('CSS.getComputedStyleForNode', { nodeId })).computedStyle.map((p) => [p.name, p.value]));
+  const box = await computed(outline!.nodeId);
+  expect(box['border-top-style']).toBe('solid');
+  expect(box['border-top-width']).toBe('3px');
+  expect(box['border-top-color']).toBe('rgb(180, 83, 9)'); // partial
+  // What a person sees: the outline's colour on top of the page's opaque cover, left edge, mid-height.
+  const [r, g, b] = await pixel(page, reader, rect.x + 1, rect.y + rect.height / 2);
+  expect(Math.abs(r - 180) + Math.abs(g - 83) + Math.abs(b - 9), `pixel ${r},${g},${b}`).toBeLessThan(40);
+  // And the page's own content under it stays covered, as the page wants: we changed nothing of it.
+  const [cr, cg, cb] = await pixel(page, reader, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  expect([cr, cg, cb]).toEqual([255, 255, 255]);
+});
+
+test('after the highlights are removed the page has the same layout, listeners and behaviour', async ({ session }) => {
+  const { page, reader, tabId } = await open(session, 'guide.html');
+  const cdp = await session.context.newCDPSession(page);
+  const layout = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('body *')).map((el) => {
+        const r = el.getBoundingClientRect();
+        return [el.tagName, Math.round(r.x + scrollX), Math.round(r.y + scrollY), Math.round(r.width), Math.round(r.height)].join(',');
+      }),
+    );
+  // Listeners on window, document and <html>, as seen from the page's world and from every
+  // content-script world (ours included).
+  const contexts: number[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    if (!/playwright/i.test(e.context.name)) contexts.push(e.context.id);
+  });
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.length).toBeGreaterThan(1);
+  const worlds = [...contexts]; // the page's and the content scripts'; Playwright adds its own later
+  const listeners = async () => {
+    const counts: number[] = [];
+    for (const contextId of worlds) {
+      for (const expression of ['window', 'document', 'document.documentElement']) {
+        const { result } = await cdp.send('Runtime.evaluate', { expression, contextId });
+        counts.push((await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! })).listeners.length);
+      }
+    }
+    return counts;
+  };
+  const htmlChildren = () => page.evaluate(() => document.documentElement.children.length);
+  const before = { layout: await layout(), listeners: await listeners(), children: await htmlChildren() };
+
+  await send(reader, { type: 'highlight/show', tabId, indicator: 'E3-1' });
+  await send(reader, { type: 'highlight/all', tabId, on: true });
+  expect((await outlines(cdp)).length).toBeGreaterThan(3);
+  expect(await listeners()).not.toEqual(before.listeners); // scroll and resize, while shown
+  // The page still takes clicks where our outlines are drawn (Playwright checks nothing intercepts them).
+  await page.locator('#page-button').click();
+  await expect(page.locator('#clicks')).toHaveText('1');
+  expect(await layout()).toEqual(before.layout);
+
+  expect(await send(reader, { type: 'highlight/clear', tabId })).toMatchObject({ ok: true });
+  expect(await outlines(cdp)).toEqual([]);
+  expect(await htmlChildren()).toBe(before.children);
+  expect(await page.evaluate(() => document.querySelectorAll('[data-guide-auditor], guide-auditor-highlights').length)).toBe(0);
+  expect(await listeners()).toEqual(before.listeners);
+  expect(await layout()).toEqual(before.layout);
+  await page.locator('#page-button').click();
+  await expect(page.locator('#clicks')).toHaveText('2');
+});
