@@ -200,3 +200,34 @@ test('after the highlights are removed the page has the same layout, listeners a
   await page.locator('#page-button').click();
   await expect(page.locator('#clicks')).toHaveText('2');
 });
+
+test('an element in a hidden tab pane: the portal tab is switched to it; all at once says so instead', async ({ session, site }) => {
+  const page = await session.context.newPage();
+  await page.goto(`${site}/zhejiang-tabbed.html`);
+  const reader = await openReader(session);
+  const tabId = await tabIdOf(session, reader, page.url());
+  await page.bringToFront();
+  const cdp = await session.context.newCDPSession(page);
+  const stored = (await readResults(session, reader)).find((e) => e.tabId === tabId)!;
+  const selector = stored.result.outcomes.find((o) => o.indicator === 'E1-6')!.evidence.selector!;
+  const flowPane = page.locator('.zjzw-procedure-tabItem').nth(2); // 办理流程, where the 特殊环节 table is
+  await expect(flowPane).toBeHidden();
+
+  const all = await send(reader, { type: 'highlight/all', tabId, on: true });
+  expect(all.highlight.notes).toContainEqual({ indicator: 'E1-6', reason: 'hidden' });
+  expect((await outlines(cdp)).find((o) => o.indicator.includes('E1-6'))!.label).toContain('位于未显示的标签页或折叠区中');
+  await expect(flowPane).toBeHidden(); // all at once does not flip the page's tabs
+
+  const one = await send(reader, { type: 'highlight/show', tabId, indicator: 'E1-6' });
+  expect(one).toMatchObject({ ok: true, highlight: { drawn: 1, notes: [] } });
+  await expect(flowPane).toBeVisible();
+  await expect(page.locator('ul.zjzw-procedure-tab li.active')).toHaveText('办理流程'); // the page's own tab handler ran
+  const [outline] = await outlines(cdp);
+  expect(outline!.label).not.toContain('未显示');
+  expectSameBox(outline!.box, await page.evaluate((s) => {
+    const el = document.querySelector(s)!;
+    const row = el.parentElement?.tagName === 'TR' && /^T[HD]$/.test(el.tagName) ? el.parentElement : el;
+    const r = row.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, selector));
+});
