@@ -1,3 +1,4 @@
+import { queryPath } from '../extract/walk';
 import type { Mark } from './messages';
 
 /**
@@ -7,12 +8,7 @@ import type { Mark } from './messages';
  */
 
 export function findTarget(doc: Document, mark: Pick<Mark, 'selector' | 'widen'>): Element | null {
-  let el: Element | null;
-  try {
-    el = doc.querySelector(mark.selector);
-  } catch {
-    return null; // a selector this page's DOM cannot parse: not found
-  }
+  const el = queryPath(doc, mark.selector); // crosses open shadow roots; a bad selector finds nothing
   if (el && mark.widen === 'table') return el.closest('table') ?? el;
   // A field's evidence is its label cell: outline the label with its value (the row of a pair).
   const row = el?.parentElement;
@@ -22,24 +18,27 @@ export function findTarget(doc: Document, mark: Pick<Mark, 'selector' | 'widen'>
 
 const view = (el: Element) => el.ownerDocument.defaultView;
 const displayNone = (el: Element) => view(el)?.getComputedStyle(el).display === 'none';
+/** The parent, crossing from an open shadow root to its host. */
+const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
 
 /** Not rendered at all: it, or an ancestor, is display:none (a closed tab pane, a folded panel). */
 export function isHidden(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) if (displayNone(a)) return true;
+  for (let a: Element | null = el; a; a = parentOf(a)) if (displayNone(a)) return true;
   return false;
 }
 
 /** The outermost hidden ancestor (or the element): the pane a tab has to open first. */
 export function hiddenPane(el: Element): Element | null {
   let pane: Element | null = null;
-  for (let a: Element | null = el; a && a !== a.ownerDocument.body; a = a.parentElement) if (displayNone(a)) pane = a;
+  for (let a: Element | null = el; a && a !== a.ownerDocument.body; a = parentOf(a)) if (displayNone(a)) pane = a;
   return pane;
 }
 
 /** The nearest ancestor that is shown: where to say "in a hidden pane". */
 export function visibleAncestor(el: Element): Element | null {
-  let a = hiddenPane(el)?.parentElement ?? null;
-  while (a && isHidden(a)) a = a.parentElement;
+  const pane = hiddenPane(el);
+  let a = pane && parentOf(pane);
+  while (a && isHidden(a)) a = parentOf(a);
   return a;
 }
 
