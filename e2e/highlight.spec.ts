@@ -1,8 +1,9 @@
 import type { CDPSession, Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { openReader, readResults, ROOT, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
-import { expect, test } from './support';
+import { BROWSER_EXTENSION, expect, test } from './support';
 
 const HIGHLIGHT_FIXTURES = path.join(ROOT, 'tests/fixtures/highlight');
 let server: { origin: string; close(): Promise<void> };
@@ -49,7 +50,7 @@ async function outlines(cdp: CDPSession): Promise<{ indicator: string; label: st
       const [x1, y1, , , x3, y3] = model.border;
       found.push({ indicator: a['data-indicator'], label: text(n), box: { x: x1!, y: y1!, width: x3! - x1!, height: y3! - y1! }, nodeId: n.nodeId });
     }
-    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) await visit(c, ours);
+    for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]) await visit(c, ours);
   };
   await visit(root, false);
   return found;
@@ -230,4 +231,31 @@ test('an element in a hidden tab pane: the portal tab is switched to it; all at 
     const r = row.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   }, selector));
+});
+
+test('in a same-origin iframe the frame that holds the element draws it', async ({ session }) => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(BROWSER_EXTENSION, 'manifest.json'), 'utf8'));
+  test.skip(!manifest.content_scripts?.[0]?.all_frames, 'the content script does not run in frames yet (wp/content makes it all_frames)');
+  const page = await session.context.newPage();
+  await page.goto(`${server.origin}/framed.html`);
+  const frame = page.frames().find((f) => f.url().endsWith('/guide.html'))!;
+  const reader = await openReader(session);
+  const tabId = await tabIdOf(session, reader, frame.url());
+  await page.bringToFront();
+  expect(await send(reader, { type: 'highlight/show', tabId, indicator: 'E1-3' })).toMatchObject({ ok: true, highlight: { drawn: 1 } });
+  const cdp = await session.context.newCDPSession(page);
+  const [outline, ...more] = await outlines(cdp);
+  expect(more).toEqual([]);
+  // Box models of nodes in a frame are in the top page's coordinates: the frame's offset plus the row's.
+  const offset = await page.locator('#guide-frame').evaluate((f) => {
+    const r = f.getBoundingClientRect();
+    return { x: r.x, y: r.y };
+  });
+  const row = await frame.evaluate(() => {
+    const r = document.querySelector('#basic tr:nth-of-type(8)')!.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  expectSameBox(outline!.box, { ...row, x: row.x + offset.x, y: row.y + offset.y });
+  // The top page has nothing of ours.
+  expect(await page.evaluate(() => document.querySelectorAll('guide-auditor-highlights').length)).toBe(0);
 });
