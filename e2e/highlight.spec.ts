@@ -90,7 +90,7 @@ test('choosing an indicator scrolls to its element and outlines it with a label'
   await expect.poll(async () => (await outlines(cdp))[0]!.box.y - (await rectOf(page, 'table.process tr:nth-of-type(2)')).y).toBeCloseTo(0, 0);
 });
 
-test('all at once: every found element coloured by status, and the table that lacks the 出具单位 column marked', async ({ session }) => {
+test('all at once: every found element coloured by status, and the table that lacks the 出具单位 column marked', async ({ session }, testInfo) => {
   const { page, reader, tabId } = await open(session, 'guide.html');
   const cdp = await session.context.newCDPSession(page);
   const reply = await send(reader, { type: 'highlight/all', tabId, on: true });
@@ -105,6 +105,10 @@ test('all at once: every found element coloured by status, and the table that la
   const style = Object.fromEntries(styles.computedStyle.map((p) => [p.name, p.value]));
   expect(style['border-top-style']).toBe('dashed');
   expect(style['border-top-color']).toBe('rgb(198, 40, 40)'); // fail
+  await page.locator('#materials').scrollIntoViewIfNeeded();
+  // For a person to look at: test-results/…/all-highlights.png
+  await page.screenshot({ path: testInfo.outputPath('all-highlights.png') });
+  await testInfo.attach('all-highlights', { path: testInfo.outputPath('all-highlights.png'), contentType: 'image/png' });
 
   expect(await send(reader, { type: 'highlight/all', tabId, on: false })).toMatchObject({ ok: true });
   expect(await outlines(cdp)).toEqual([]);
