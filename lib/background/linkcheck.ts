@@ -4,6 +4,7 @@ import type { LinksCheck } from '../highlight/messages';
 import { storedResult, type TabAccess } from '../highlight/relay';
 import { applyLinkCheck, judgeAnswer, linksToCheck, originPattern, type Answer } from '../linkcheck';
 import { tabKey, type TabResult } from '../messages';
+import { framesKey } from './frames';
 import type { SessionStore } from './handler';
 import type { z } from 'zod';
 
@@ -102,7 +103,7 @@ export async function checkTabLinks(
 
   let listed: unknown;
   try {
-    listed = await net.sendToTab(msg.tabId, { type: 'links/list', url: entry.result.url, indicator: msg.indicator });
+    listed = await net.sendToTab(msg.tabId, { type: 'links/list', url: entry.result.url, indicator: msg.indicator }, entry.frameId);
   } catch {
     listed = undefined;
   }
@@ -118,6 +119,7 @@ export async function checkTabLinks(
   await store.set(linksKey(msg.tabId), { url: entry.result.url, checks: [...saved.filter((c) => c.indicator !== msg.indicator), record] });
   const result = withChecks(entry.result, [record]);
   await store.set(tabKey(msg.tabId), { ...entry, result } satisfies TabResult);
+  await updateFrameEntry(store, { ...entry, result });
   onResult?.(msg.tabId, result);
   return { ok: true, links: { checked, outcome: result.outcomes.find((o) => o.indicator === msg.indicator)! } };
 }
@@ -140,6 +142,16 @@ function withChecks(result: AuditResult, checks: LinkCheckOutcome[]): AuditResul
       return c ? applyLinkCheck(o, c.checked) : o;
     }),
   };
+}
+
+/** The per-frame results (lib/background/frames.ts) the tab's result is chosen from again on the next report. */
+async function updateFrameEntry(store: SessionStore, entry: TabResult): Promise<void> {
+  const raw = await store.get(framesKey(entry.tabId));
+  const key = String(entry.frameId ?? 0);
+  if (!raw || typeof raw !== 'object' || !(key in raw)) return;
+  const frames = raw as Record<string, { result?: { url?: unknown } }>;
+  if (frames[key]?.result?.url !== entry.result.url) return;
+  await store.set(framesKey(entry.tabId), { ...frames, [key]: entry });
 }
 
 /** A new report of the same page keeps the link checks already made on it. */

@@ -55,7 +55,9 @@ describe('the auditor follows a page that changes in place', { timeout: 30_000 }
     const reports: AuditResult[] = [];
     stop = startAuditor({ doc: document, ctx: { cutTarget: 0.7 }, report: (r) => reports.push(r), debounceMs: 10, maxWaitMs: 50, watchMs: 10_000 }).stop;
     expect(reports.map((r) => r.isGuide)).toEqual([false]);
-    shadow.querySelector('p')!.insertAdjacentHTML('afterend', body(guide({})));
+    const app = document.createElement('div');
+    app.innerHTML = body(guide({}));
+    shadow.querySelector('p')!.after(app); // (happy-dom hangs on insertAdjacentHTML inside a shadow root)
     expect(await until(() => reports.length === 2)).toBe(true);
     expect(reports[1]!.isGuide).toBe(true);
   });

@@ -95,9 +95,11 @@ describe('highlight messages', () => {
 
     const reply = await handleMessage({ type: 'highlight/show', tabId: 3, indicator: 'E1-1' }, PANEL, store, hooks);
     expect(reply).toMatchObject({ ok: true, highlight: { drawn: 1 } });
-    expect(sent[0]).toMatchObject({ type: 'highlight/draw', url: result.url, scroll: true, marks: [{ indicator: 'E1-1', kind: 'found', status: 'pass' }] });
+    // Every frame drops old outlines, then the audited frame draws.
+    expect(sent[0]).toEqual({ type: 'highlight/remove' });
+    expect(sent[1]).toMatchObject({ type: 'highlight/draw', url: result.url, scroll: true, marks: [{ indicator: 'E1-1', kind: 'found', status: 'pass' }] });
     await handleMessage({ type: 'highlight/all', tabId: 3, on: false }, PANEL, store, hooks);
-    expect(sent[1]).toEqual({ type: 'highlight/remove' });
+    expect(sent[2]).toEqual({ type: 'highlight/remove' });
     expect(await handleMessage({ type: 'highlight/all', tabId: 9, on: true }, PANEL, store, hooks)).toMatchObject({ ok: false });
   });
 
