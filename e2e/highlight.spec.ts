@@ -1,9 +1,8 @@
 import type { CDPSession, Page } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
 import { openReader, readResults, ROOT, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
-import { BROWSER_EXTENSION, expect, test } from './support';
+import { expect, test } from './support';
 
 const HIGHLIGHT_FIXTURES = path.join(ROOT, 'tests/fixtures/highlight');
 let server: { origin: string; close(): Promise<void> };
@@ -238,8 +237,6 @@ test('an element in a hidden tab pane: the portal tab is switched to it; all at 
 });
 
 test('in a same-origin iframe the frame that holds the element draws it', async ({ session }) => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(BROWSER_EXTENSION, 'manifest.json'), 'utf8'));
-  test.skip(!manifest.content_scripts?.[0]?.all_frames, 'the content script does not run in frames yet (wp/content makes it all_frames)');
   const page = await session.context.newPage();
   await page.goto(`${server.origin}/framed.html`);
   const frame = page.frames().find((f) => f.url().endsWith('/guide.html'))!;
