@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { framesKey, pruneGone } from '@/lib/background/frames';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { linksKey } from '@/lib/background/linkcheck';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
@@ -27,12 +28,19 @@ export default defineBackground(() => {
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
+      // Highlights and the link check (lib/highlight, lib/background/linkcheck.ts).
+      net: {
+        sendToTab: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),
+        contains: (origins) => browser.permissions.contains({ origins }),
+        fetch: (url, init) => fetch(url, init),
+      },
       onResult: showBadge,
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
   // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
   browser.runtime.onMessage.addListener((raw, sender) => void saveReported(raw, sender, browser.runtime.id, store));
   browser.tabs.onRemoved.addListener((tabId) => {
+    void store.remove(linksKey(tabId)).catch(() => {});
     void store.remove(tabKey(tabId)).catch(() => {});
     void store.remove(framesKey(tabId)).catch(() => {});
   });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
 import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
+import { installHighlights } from '@/lib/highlight/content';
 import { setExtraLabels } from '@/lib/labels';
 import { DocumentPing, type Message } from '@/lib/messages';
 import type { GuideSnapshot } from '@/lib/snapshot';
@@ -31,6 +32,7 @@ export default defineContentScript({
     };
     const auditor = startAuditor({ doc: document, ctx: { cutTarget: settings.cutTarget }, report: frameReporter(window === window.top, send) });
     ctx.onInvalidated(() => auditor.stop());
+    installHighlights(ctx); // on-page outlines and the link check's list of form links
   },
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditResult } from './audit';
 import { GuideSnapshot } from './snapshot';
+import { HighlightAll, HighlightClear, HighlightShow, LinksCheck } from './highlight/messages';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -24,7 +25,14 @@ export const ResultRequest = z.object({
 export const DocumentPing = z.object({ type: z.literal('audit/ping') });
 export type DocumentPing = z.infer<typeof DocumentPing>;
 
-export const Message = z.discriminatedUnion('type', [AuditReport, ResultRequest]);
+export const Message = z.discriminatedUnion('type', [
+  AuditReport,
+  ResultRequest,
+  HighlightShow, // on-page highlights and link check: lib/highlight/messages.ts
+  HighlightAll,
+  HighlightClear,
+  LinksCheck,
+]);
 export type Message = z.infer<typeof Message>;
 
 /** What the background stores per tab (storage.session, so it survives a worker restart). */
