@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openReader } from '../cli/runner';
+import { INDICATOR_IDS } from '../lib/indicators';
+import { attachShot, axeViolations, launchProfile, openPanel, tabIdOf, useLocale, windowOf } from './panel-support';
+import { expect, test } from './support';
+
+test('the side panel lists every indicator of a guide, problems first, in words, and passes axe', async ({ session, site }, info) => {
+  const page = await session.context.newPage();
+  await page.goto(`${site}/defects.html`);
+  const reader = await openReader(session);
+  const panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+  await useLocale(panel, 'zh_CN');
+
+  await expect(panel.getByTestId('item-name')).toHaveText('民办职业培训学校设立审批');
+  await expect(panel.getByTestId('item-code')).toHaveText('11450721007632584K4452006011000');
+  // Every indicator once, whatever its status (passes are folded, not dropped).
+  const ids = await panel.locator('li[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
+  expect([...ids].sort()).toEqual([...INDICATOR_IDS].sort());
+  // Problems first: no pass above a fail/partial/review; the first rows are fails.
+  const statuses = await panel.locator('li[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  const firstPass = statuses.indexOf('pass');
+  expect(statuses.slice(firstPass === -1 ? statuses.length : firstPass).every((s) => s === 'pass' || s === 'na')).toBe(true);
+  await expect(panel.locator('[data-series="E1"] li[data-indicator]').first()).toHaveAttribute('data-status', 'fail');
+
+  const e13 = panel.locator('li[data-indicator="E1-3"]');
+  await expect(e13.getByTestId('status')).toContainText('不完整');
+  await expect(e13).toContainText('办理地点缺少街道/路名、门牌号、房间号、窗口号');
+  await expect(e13.locator('.en')).toHaveText('Where to apply: partial; missing street, house number, room number, window number');
+  // Evidence is the label and the text, not a CSS path; hostile page text stays text.
+  await expect(e13.getByTestId('evidence')).toContainText('「办理地点」');
+  await expect(e13.getByTestId('evidence')).toContainText('=HYPERLINK("http://evil.example","点击")');
+  await expect(panel.locator('li[data-indicator="E2-1"]')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(panel.locator('img')).toHaveCount(0);
+  expect(await panel.locator('main').innerText()).not.toMatch(/nth-of-type|:time-limit|:handler|:standard|area-code|check-character|missing level\b/);
+  // Outcome words of their own: A4-4 says 非即办, not 缺失.
+  await expect(panel.locator('li[data-indicator="A4-4"] [data-testid=status]')).toContainText('非即办');
+  // The phone hint names no province's area code.
+  await expect(panel.locator('li[data-indicator="E1-5"]')).not.toContainText('0455');
+
+  // A filter by status.
+  await panel.getByLabel('筛选').selectOption('partial');
+  await expect(panel.locator('li[data-indicator]:visible').first()).toHaveAttribute('data-status', 'partial');
+  expect(new Set(await panel.locator('li[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))).toEqual(new Set(['partial']));
+  await panel.getByLabel('筛选').selectOption('all');
+
+  await attachShot(panel, info, 'panel-defects');
+  expect(await axeViolations(panel)).toEqual([]);
+});
+
+test('on an English browser the panel speaks English, and the reviewer can switch it to Chinese', async ({ session, site }, info) => {
+  const page = await session.context.newPage();
+  await page.goto(`${site}/heilongjiang-grid.html`);
+  const reader = await openReader(session);
+  const panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+  await useLocale(panel, 'en');
+  await expect(panel.getByLabel('Reviewer')).toBeVisible();
+  await expect(panel.locator('li[data-indicator="E1-3"] [data-testid=status]')).toContainText('partial');
+  await expect(panel.locator('li[data-indicator="E1-3"] h4')).toContainText('Where to apply');
+  await expect(panel.locator('[data-series="E1"] h3').first()).toContainText('Basic information');
+  await attachShot(panel, info, 'panel-english');
+  expect(await axeViolations(panel)).toEqual([]);
+  await panel.getByLabel('Language').selectOption('zh_CN');
+  await expect(panel.getByLabel('复核人')).toBeVisible();
+  await expect(panel.locator('li[data-indicator="E1-3"] [data-testid=status]')).toContainText('不完整');
+});
+
+test('the side panel follows the active tab of its window', async ({ session, site }) => {
+  const a = await session.context.newPage();
+  await a.goto(`${site}/defects.html`);
+  const b = await session.context.newPage();
+  await b.goto(`${site}/beijing-sections.html`);
+  const reader = await openReader(session);
+  const tabA = await tabIdOf(session, reader, a.url());
+  await tabIdOf(session, reader, b.url());
+  await a.bringToFront();
+  const panel = await openPanel(session, reader, `window=${await windowOf(reader, tabA)}`);
+  await expect(panel.getByTestId('item-name')).toHaveText('民办职业培训学校设立审批');
+  await b.bringToFront();
+  await expect(panel.getByTestId('item-name')).toHaveText('人力资源服务许可');
+});
+
+test('a verdict with its reason survives a browser restart and comes back for the same item', async ({ site }, info) => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-auditor-panel-'));
+  try {
+    let session = await launchProfile(profile);
+    let page = await session.context.newPage();
+    await page.goto(`${site}/defects.html`);
+    let reader = await openReader(session);
+    let panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+    await useLocale(panel, 'zh_CN');
+
+    await panel.getByLabel('复核人').fill('张三');
+    const row = panel.locator('li[data-indicator="E1-5"]');
+    await row.getByRole('button', { name: '复核' }).click();
+    await row.getByLabel('复核结果').selectOption('pass');
+    // The reason is required.
+    await row.getByRole('button', { name: '保存复核' }).click();
+    await expect(row.getByRole('alert')).toContainText('请选择复核理由');
+    await row.getByLabel('页面外信息').check();
+    await row.getByLabel('备注').fill('区号见页面顶部：0777');
+    await row.getByRole('button', { name: '保存复核' }).click();
+    await expect(row.getByTestId('verdict')).toContainText('张三');
+    await expect(row.getByTestId('status')).toContainText('通过');
+    await expect(row.getByTestId('auto-status')).toContainText('不完整');
+    await attachShot(panel, info, 'panel-verdict');
+    await session.close();
+
+    // Same profile, new browser: the verdict is back for the same item.
+    session = await launchProfile(profile);
+    page = await session.context.newPage();
+    await page.goto(`${site}/defects.html`);
+    reader = await openReader(session);
+    panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+    const again = panel.locator('li[data-indicator="E1-5"]');
+    await expect(again.getByTestId('verdict')).toContainText('张三');
+    await expect(again.getByTestId('verdict')).toContainText('页面外信息');
+    await expect(again.getByTestId('verdict')).toContainText('区号见页面顶部：0777');
+    await expect(again.getByTestId('status')).toContainText('通过');
+    await expect(again.getByTestId('auto-status')).toContainText('不完整');
+    await expect(panel.getByLabel('复核人')).toHaveValue('张三');
+    await session.close();
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
