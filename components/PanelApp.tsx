@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { StoreNotice } from './dashboard/StoreNotice';
 import { t } from '@/lib/i18n';
 import { captureEvidence, CaptureError } from '@/lib/screenshot';
 import { deleteVerdict, openStore, putVerdict, saveScreenshot } from '@/lib/store';
@@ -49,6 +50,7 @@ export function PanelApp() {
         </span>
         <LanguagePicker />
       </div>
+      <StoreNotice onSaved={() => void audit.reloadItem()} />
       {audit.loading ? (
         <p>{t('loading')}</p>
       ) : audit.error ? (

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { StoreNotice } from './dashboard/StoreNotice';
 import { lang, t } from '@/lib/i18n';
 import { INDICATORS, outcomeWord, type IndicatorId } from '@/lib/indicators';
 import { STATUS_TEXT, STATUSES } from '@/lib/outcome';
@@ -30,6 +31,7 @@ export function PopupApp() {
 
   return (
     <main class="popup">
+      <StoreNotice />
       {audit.loading ? (
         <p>{t('loading')}</p>
       ) : !result ? (

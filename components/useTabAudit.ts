@@ -15,7 +15,11 @@ export function useTargetTab(): { tabId?: number; windowId?: number; ready: bool
     const q = new URLSearchParams(location.search);
     const pinned = q.has('tab') ? Number(q.get('tab')) : undefined;
     let windowId: number | undefined = q.has('window') ? Number(q.get('window')) : undefined;
-    if (pinned !== undefined && Number.isInteger(pinned)) {
+    if (pinned !== undefined && !(Number.isInteger(pinned) && pinned >= 0)) {
+      setTarget({ ready: true }); // `?tab=-1`: a page that shows no tab (the command line's reader)
+      return;
+    }
+    if (pinned !== undefined) {
       void browser.tabs
         .get(pinned)
         .then((t) => setTarget({ tabId: pinned, windowId: t.windowId, ready: true }))

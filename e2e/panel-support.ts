@@ -1,27 +1,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Page, type TestInfo } from '@playwright/test';
-import { readResults, type Session } from '../cli/runner';
+import type { Page, TestInfo } from '@playwright/test';
+import { launch, readResults, type Session } from '../cli/runner';
 import { BROWSER_EXTENSION, chromiumPath, expect } from './support';
 
 /** Helpers of the side-panel tests: a profile that survives a restart, the panel in its own window, axe. */
 
 /** A browser with the extension on a profile directory the caller keeps (a restart reuses it). */
-export async function launchProfile(userDataDir: string, extensionDir = BROWSER_EXTENSION): Promise<Session> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic', '--lang=zh-CN',
-    ],
-  });
-  let [sw] = context.serviceWorkers();
-  sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  return { context, extensionId: new URL(sw.url()).host, close: () => context.close().catch(() => {}) };
+export function launchProfile(userDataDir: string, extensionDir = BROWSER_EXTENSION): Promise<Session> {
+  return launch(chromiumPath(), { extensionDir, userDataDir });
 }
 
 /** Sets the UI language the reviewer can pick in the panel (this Chromium has only en-US) and reloads. */

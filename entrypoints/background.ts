@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey } from '@/lib/messages';
+import { autosave } from '@/lib/store/autosave';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -19,7 +20,8 @@ export default defineBackground(() => {
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
-      onResult: (tabId, result) => {
+      onResult: (tabId, result, snapshot) => {
+        void autosave(result, snapshot, store); // the findings store (lib/store)
         const text = badgeText(result);
         void action?.setBadgeText({ tabId, text }).catch(() => {});
         void action?.setBadgeBackgroundColor({ tabId, color: text === '✓' ? '#2e7d32' : '#c62828' }).catch(() => {});

@@ -3,6 +3,7 @@ import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
 import { setExtraLabels } from '@/lib/labels';
 import type { Message } from '@/lib/messages';
+import type { GuideSnapshot } from '@/lib/snapshot';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
 // Built-in portal hosts. The user's portal list (lib/settings.ts) narrows them; hosts the user
@@ -15,9 +16,9 @@ export default defineContentScript({
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);
     if (import.meta.env.MODE !== 'cli' && !hostMatches(location.hostname, settings.portalHosts)) return;
     setExtraLabels(settings.labels);
-    const report = (result: AuditResult) => {
+    const report = (result: AuditResult, snapshot: GuideSnapshot) => {
       if (!ctx.isValid) return;
-      const msg: Message = { type: 'audit/report', result };
+      const msg: Message = { type: 'audit/report', result, snapshot };
       browser.runtime.sendMessage(msg).catch(() => {
         /* the extension was reloaded or the worker is starting: the next change reports again */
       });

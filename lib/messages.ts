@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditResult } from './audit';
+import { GuideSnapshot } from './snapshot';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -8,6 +9,8 @@ import { AuditResult } from './audit';
 export const AuditReport = z.object({
   type: z.literal('audit/report'),
   result: AuditResult,
+  /** The snapshot the result came from: the store keeps it so the page can be re-audited later. */
+  snapshot: GuideSnapshot.optional(),
 });
 
 export const ResultRequest = z.object({

@@ -1,19 +1,24 @@
 import type { PageReport } from './csv';
 import { INDICATORS, partText, type IndicatorId } from './indicators';
 import { STATUSES, STATUS_TEXT } from './outcome';
+import { lineText, plainValue } from './plain-text';
 
-/** Page text on a terminal is text: no control characters or escape sequences get through. */
-export function terminalText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
+/**
+ * What the command line reports per target: the page report, and when the guide was found in a
+ * frame other than the top page, that frame (`url` stays the target's URL).
+ */
+export type CliReport = PageReport & { frame?: { url: string } };
+
+/** Page text on a terminal is text: no control characters, escape sequences or bidi overrides. */
+export const terminalText = lineText;
 
 /** The scorecard as plain text for a terminal, Chinese first. */
-export function toTable(pages: PageReport[]): string {
+export function toTable(pages: CliReport[]): string {
   const out: string[] = [];
   pages.forEach((p, i) => {
     out.push('');
     out.push(`[${i + 1}/${pages.length}] ${terminalText(p.item.name ?? p.title ?? '')}  ${terminalText(p.url)}`);
+    if (p.frame) out.push(`  指南位于框架 / guide found in frame: ${terminalText(p.frame.url)}`);
     if ('error' in p) {
       out.push(`  ✘ 无法加载 / could not load: ${terminalText(p.error)}`);
       return;
@@ -40,7 +45,10 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(1, width - w));
 }
 
-/** The documented JSON shape: [{url,title,isGuide,item:{name,code},outcomes:[…]}], fields may be added. */
-export function toJson(pages: PageReport[]): string {
-  return `${JSON.stringify(pages, null, 2)}\n`;
+/**
+ * The documented JSON shape: [{url,title,isGuide,item:{name,code},outcomes:[…]}], fields may be
+ * added (`error`, `frame`). Strings carry no escape sequences, control or bidi characters.
+ */
+export function toJson(pages: CliReport[]): string {
+  return `${JSON.stringify(plainValue(pages), null, 2)}\n`;
 }

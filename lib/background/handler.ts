@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit';
 import { Message, TabResult, tabKey } from '../messages';
+import type { GuideSnapshot } from '../snapshot';
 
 /** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
 export interface SessionStore {
@@ -26,7 +27,7 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string; extensionId?: string },
+  hooks: { onResult?: (tabId: number, result: AuditResult, snapshot?: GuideSnapshot) => void; extensionOrigin: string; extensionId?: string },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -38,7 +39,7 @@ export async function handleMessage(
       if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
       const entry: TabResult = { tabId, result: msg.result, receivedAt: Date.now() };
       await store.set(tabKey(tabId), entry);
-      hooks.onResult?.(tabId, msg.result);
+      hooks.onResult?.(tabId, msg.result, msg.snapshot);
       return { ok: true };
     }
     case 'audit/get': {

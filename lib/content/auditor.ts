@@ -2,11 +2,12 @@ import { audit, type AuditResult } from '../audit';
 import { extractGuide } from '../extract/guide';
 import { OWN_UI_ATTR } from '../extract/walk';
 import type { RuleContext } from '../rules/types';
+import type { GuideSnapshot } from '../snapshot';
 
 export interface AuditorOptions {
   doc: Document;
   ctx: RuleContext;
-  report: (result: AuditResult) => void;
+  report: (result: AuditResult, snapshot: GuideSnapshot) => void;
   /** Quiet time after the last DOM change before re-auditing (portals fill guides by XHR). */
   debounceMs?: number;
   /** Re-audit at least this often while the page keeps changing. */
@@ -31,7 +32,8 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     timer = undefined;
     firstPending = 0;
     try {
-      const result = audit(extractGuide(o.doc), o.ctx);
+      const snapshot = extractGuide(o.doc);
+      const result = audit(snapshot, o.ctx);
       const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
       if (key === last) {
         unchanged = Math.min(unchanged + 1, 4);
@@ -39,7 +41,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
       }
       unchanged = 0;
       last = key;
-      o.report(result);
+      o.report(result, snapshot);
     } catch (e) {
       // A page we cannot read must not break the page; say so in the console and carry on.
       console.warn('[办事指南审核助手] audit failed', e);

@@ -14,8 +14,8 @@ const TRACKING = /^(utm_[a-z]+|spm|from|_t|timestamp|t|_)$/i;
 /**
  * The URL an item is known by when it has no 实施编码: lower-case host, no default port, no
  * tracking parameters, sorted query, no trailing slash, no fragment unless it is an SPA route
- * (`#/…`, `#!…`). Loopback hosts drop the port: the command line serves local files on a new
- * port each run, and the same file must stay the same item.
+ * (`#/…`, `#!…`). Loopback hosts keep only the file name: the command line serves local files
+ * on a new port under a new folder each run, and the same file must stay the same item.
  */
 export function normaliseUrl(raw: string): string {
   let u: URL;
@@ -24,7 +24,11 @@ export function normaliseUrl(raw: string): string {
   } catch {
     return raw.trim();
   }
-  if (LOOPBACK.test(u.hostname)) u.port = '';
+  if (LOOPBACK.test(u.hostname)) {
+    // Local files: the command line serves each run on a new port under a new random folder
+    u.port = '';
+    u.pathname = `/${u.pathname.split('/').filter(Boolean).pop() ?? ''}`;
+  }
   const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = new URLSearchParams(params).toString();
   if (!/^#[/!]/.test(u.hash)) u.hash = '';

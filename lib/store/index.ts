@@ -3,3 +3,8 @@ export * from './schema';
 export * from './db';
 export * from './audits';
 export * from './records';
+export * from './history';
+export * from './stats';
+export * from './reaudit';
+export * from './autosave';
+export * from './query';

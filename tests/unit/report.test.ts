@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '@/lib/csv';
 import { terminalText, toJson, toTable } from '@/lib/report';
 import { auditHtml, guide } from '../helpers';
 
@@ -10,10 +11,31 @@ describe('terminal and JSON reports', () => {
     expect(text).toContain('通过 ');
   });
 
-  it('never lets page text drive the terminal: escape sequences and control characters become spaces', () => {
-    expect(terminalText('办理地点\u001b[2J\u001b]0;owned\u0007\r\n')).toBe('办理地点 [2J ]0;owned ');
+  it('never lets page text drive the terminal: escape sequences go, control characters become spaces', () => {
+    expect(terminalText('办理地点\u001b[2J\u001b]0;owned\u0007\r\n窗口\u0000号')).toBe('办理地点 窗口 号');
+    expect(terminalText('\u202e1202\u202c 号\u2066')).toBe('1202 号');
     const text = toTable([auditHtml(guide({ 事项名称: '登记\u001b[31m红字\u001b[0m' }))]);
     expect(text).not.toContain('\u001b');
+  });
+
+  it('JSON and CSV cells carry no escape sequences, control or bidi characters from the page', () => {
+    const hostile = '登记\u001b[31m红字\u001b[0m\u202e回\u0007\u009b2J';
+    const result = auditHtml(guide({ 事项名称: hostile, 办理地点: `江南路5号\u202e101室\u001b]8;;http://x\u0007` }));
+    const json = JSON.parse(toJson([result])) as { item: { name: string }; outcomes: { indicator: string; value: string }[] }[];
+    const strings = JSON.stringify(json);
+    expect(strings).not.toMatch(/\\u00(1b|07|9b)|\u202e/i);
+    expect(json[0]!.item.name).toBe('登记红字回 ');
+    const csv = toCsv([result]);
+    // eslint-disable-next-line no-control-regex
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(csv).toContain('"登记红字回 "');
+  });
+
+  it('says which frame the guide came from, in JSON and in the table', () => {
+    const page = { ...auditHtml(guide({})), frame: { url: 'https://zwfw.example.gov.cn/guide/frame.html' } };
+    expect(JSON.parse(toJson([page]))[0].frame).toEqual({ url: 'https://zwfw.example.gov.cn/guide/frame.html' });
+    expect(toTable([page])).toContain('指南位于框架 / guide found in frame: https://zwfw.example.gov.cn/guide/frame.html');
+    expect(JSON.parse(toJson([auditHtml(guide({}))]))[0]).not.toHaveProperty('frame');
   });
 
   it('JSON keeps the documented field names', () => {

@@ -1,3 +1,4 @@
+import './node-blob';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -17,7 +18,8 @@ describe('items and URLs', () => {
     expect(itemKey({ url: 'HTTP://WWW.A.gov.cn:80/bszn/item/?b=2&a=1&utm_source=x#top', item: { code: null } })).toBe('url:http://www.a.gov.cn/bszn/item/?a=1&b=2');
     // SPA routes are kept; loopback ports (the command line's file server) are not
     expect(normaliseUrl('https://zwfw.gov.cn/#/guide/123')).toBe('https://zwfw.gov.cn/#/guide/123');
-    expect(normaliseUrl('http://127.0.0.1:43121/a.html')).toBe(normaliseUrl('http://127.0.0.1:5555/a.html'));
+    expect(normaliseUrl('http://127.0.0.1:43121/x7Hq/a.html')).toBe(normaliseUrl('http://127.0.0.1:5555/fixed/a.html'));
+    expect(normaliseUrl('http://127.0.0.1:43121/x7Hq/a.html')).not.toBe(normaliseUrl('http://127.0.0.1:5555/b.html'));
     expect(normaliseUrl('http://a.gov.cn/x/')).toBe('http://a.gov.cn/x');
     expect(normaliseUrl('not a url')).toBe('not a url');
   });
@@ -130,5 +132,24 @@ describe('opening the store', () => {
     });
     const err = await openStore({ name: 'y' }).catch((e: unknown) => e);
     expect((err as StoreError).kind).toBe('unavailable');
+  });
+});
+
+describe('re-audit stored pages', () => {
+  it('runs today\'s rules on the stored snapshot; the same result adds nothing, other rules add an audit', async () => {
+    const { reauditStored } = await import('@/lib/store/reaudit');
+    const db = await fresh();
+    const html = guide({});
+    await saveAudit(db, auditHtml(html), snapshotOf(html));
+    expect(await reauditStored(db)).toEqual({ items: 1, changed: 0, unchanged: 1, noSnapshot: 0 });
+    // Stored by an older rule set: today's rules give a new audit of the same item
+    const old = { ...auditHtml(guide({ 实施编码: '11231281MB193827494000117009999' })), engine: '0.0.9', auditedAt: 1 };
+    await saveAudit(db, old, snapshotOf(guide({ 实施编码: '11231281MB193827494000117009999' })));
+    await saveAudit(db, auditHtml(guide({ 实施编码: '11231281MB1938274940001170XXXXX' })), null);
+    expect(await reauditStored(db)).toEqual({ items: 3, changed: 1, unchanged: 1, noSnapshot: 1 });
+    const item = itemKey(old);
+    const list = await auditsOfItem(db, item);
+    expect(list.map((a) => a.engine)).toEqual(['0.0.9', '0.1.0']);
+    expect(list[1]).toMatchObject({ source: 'reaudit', reauditOf: list[0]!.id });
   });
 });

@@ -1,0 +1,24 @@
+import { useState } from 'preact/hooks';
+
+/** A delete button that asks first, in place; nothing is deleted without the second click. */
+export function ConfirmButton({ label, question, onConfirm, testId }: { label: string; question: string; onConfirm: () => void | Promise<void>; testId?: string }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" class="danger" data-testid={testId} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span class="confirm" role="alertdialog" aria-label={question}>
+      <span>{question}</span>
+      <button type="button" class="danger" data-testid={testId && `${testId}-yes`} onClick={() => { setAsking(false); void onConfirm(); }}>
+        确认删除 Delete
+      </button>
+      <button type="button" onClick={() => setAsking(false)} autoFocus>
+        取消 Cancel
+      </button>
+    </span>
+  );
+}
