@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { linksKey } from '@/lib/background/linkcheck';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey } from '@/lib/messages';
 import { autosave } from '@/lib/store/autosave';
@@ -20,6 +21,12 @@ export default defineBackground(() => {
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
+      // Highlights and the link check (lib/highlight, lib/background/linkcheck.ts).
+      net: {
+        sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+        contains: (origins) => browser.permissions.contains({ origins }),
+        fetch: (url, init) => fetch(url, init),
+      },
       onResult: (tabId, result, snapshot) => {
         void autosave(result, snapshot, store); // the findings store (lib/store)
         const text = badgeText(result);
@@ -29,6 +36,7 @@ export default defineBackground(() => {
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
   browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
+  browser.tabs.onRemoved.addListener((tabId) => void store.remove(linksKey(tabId)).catch(() => {}));
   // A new page in the tab: the previous page's scorecard no longer applies.
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status !== 'loading') return;

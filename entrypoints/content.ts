@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
+import { installHighlights } from '@/lib/highlight/content';
 import { setExtraLabels } from '@/lib/labels';
 import type { Message } from '@/lib/messages';
 import type { GuideSnapshot } from '@/lib/snapshot';
@@ -25,5 +26,6 @@ export default defineContentScript({
     };
     const auditor = startAuditor({ doc: document, ctx: { cutTarget: settings.cutTarget }, report });
     ctx.onInvalidated(() => auditor.stop());
+    installHighlights(ctx); // on-page outlines and the link check's list of form links
   },
 });

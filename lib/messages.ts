@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditResult } from './audit';
 import { GuideSnapshot } from './snapshot';
+import { HighlightAll, HighlightClear, HighlightShow, LinksCheck } from './highlight/messages';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -18,7 +19,14 @@ export const ResultRequest = z.object({
   tabId: z.number().int().nonnegative(),
 });
 
-export const Message = z.discriminatedUnion('type', [AuditReport, ResultRequest]);
+export const Message = z.discriminatedUnion('type', [
+  AuditReport,
+  ResultRequest,
+  HighlightShow, // on-page highlights and link check: lib/highlight/messages.ts
+  HighlightAll,
+  HighlightClear,
+  LinksCheck,
+]);
 export type Message = z.infer<typeof Message>;
 
 /** What the background stores per tab (storage.session, so it survives a worker restart). */

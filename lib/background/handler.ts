@@ -1,6 +1,9 @@
 import type { AuditResult } from '../audit';
 import { Message, TabResult, tabKey } from '../messages';
 import type { GuideSnapshot } from '../snapshot';
+import type { DrawReply } from '../highlight/messages';
+import { relayHighlight } from '../highlight/relay';
+import { checkTabLinks, keepLinkChecks, type LinkCheckResult, type NetAccess } from './linkcheck';
 
 /** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
 export interface SessionStore {
@@ -17,7 +20,9 @@ export interface Sender {
   url?: string;
 }
 
-export type Reply = { ok: true; result?: TabResult | null } | { ok: false; error: string };
+export type Reply =
+  | { ok: true; result?: TabResult | null; highlight?: DrawReply; links?: LinkCheckResult }
+  | { ok: false; error: string; origin?: string };
 
 /**
  * Validates and answers one message. Reports come only from content scripts in a tab; reads
@@ -27,7 +32,7 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult, snapshot?: GuideSnapshot) => void; extensionOrigin: string; extensionId?: string },
+  hooks: { onResult?: (tabId: number, result: AuditResult, snapshot?: GuideSnapshot) => void; extensionOrigin: string; extensionId?: string; net?: NetAccess },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -37,9 +42,10 @@ export async function handleMessage(
     case 'audit/report': {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
-      const entry: TabResult = { tabId, result: msg.result, receivedAt: Date.now() };
+      const result = await keepLinkChecks(store, tabId, msg.result);
+      const entry: TabResult = { tabId, result, receivedAt: Date.now() };
       await store.set(tabKey(tabId), entry);
-      hooks.onResult?.(tabId, msg.result, msg.snapshot);
+      hooks.onResult?.(tabId, result, msg.snapshot);
       return { ok: true };
     }
     case 'audit/get': {
@@ -47,6 +53,14 @@ export async function handleMessage(
       if (!sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
       const stored = TabResult.safeParse(await store.get(tabKey(msg.tabId)));
       return { ok: true, result: stored.success ? stored.data : null };
+    }
+    case 'highlight/show':
+    case 'highlight/all':
+    case 'highlight/clear':
+    case 'links/check': {
+      if (!sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
+      if (!hooks.net) return { ok: false, error: 'no tab access' };
+      return msg.type === 'links/check' ? checkTabLinks(msg, store, hooks.net, hooks.onResult) : relayHighlight(msg, store, hooks.net);
     }
   }
 }

@@ -1,0 +1,105 @@
+import { browser } from 'wxt/browser';
+import { extractGuide } from '../extract/guide';
+import { worst } from '../outcome';
+import { isForm } from '../rules/_materials';
+import { findTarget, isHidden, reveal, visibleAncestor } from './find';
+import { ContentMessage, type DrawNote, type DrawReply, type FormLink, type Mark } from './messages';
+import { Overlay, type Outline } from './overlay';
+
+/**
+ * Content side of the highlights and the link check: answers the background's `highlight/*`
+ * and `links/list` messages in this frame. Only the frame whose document is the audited page
+ * answers a draw or a list; every frame clears its own outlines. Nothing here throws into the page.
+ */
+
+const HIDDEN_NOTE = '（位于未显示的标签页或折叠区中 / in a hidden pane）';
+
+const sameDocument = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
+
+export async function drawMarks(doc: Document, overlay: Overlay, marks: Mark[], scroll: boolean, without: string[]): Promise<DrawReply> {
+  overlay.clear();
+  const notes: DrawNote[] = without.map((indicator) => ({ indicator, reason: 'no-evidence' }));
+  const win = doc.defaultView!;
+  // A frame, or a short wait where frames do not run (a tab in the background).
+  const waitFrame = () =>
+    new Promise<void>((r) => {
+      const t = win.setTimeout(r, 50);
+      win.requestAnimationFrame(() => (win.clearTimeout(t), r()));
+    });
+  // One outline per element and kind; the labels of the indicators that share it are stacked.
+  const groups: { el: Element; marks: Mark[]; hidden: boolean }[] = [];
+  for (const m of marks) {
+    let el = findTarget(doc, m);
+    if (!el) {
+      notes.push({ indicator: m.indicator, reason: 'not-found' });
+      continue;
+    }
+    let hidden = false;
+    // Asked for one indicator: open the portal's tab; all at once: say so rather than flip tabs.
+    if (isHidden(el) && !(scroll && (await reveal(el, waitFrame)))) {
+      hidden = true;
+      notes.push({ indicator: m.indicator, reason: 'hidden' });
+      el = visibleAncestor(el);
+      if (!el) continue;
+    }
+    const same = groups.find((g) => g.el === el && g.hidden === hidden && g.marks[0]!.kind === m.kind);
+    if (same) same.marks.push(m);
+    else groups.push({ el, marks: [m], hidden });
+  }
+  const outlines: Outline[] = groups.map((g) => ({
+    el: g.el,
+    status: worst(g.marks.map((m) => m.status)),
+    label: g.marks.map((m) => m.label + (g.hidden ? HIDDEN_NOTE : '')).join('\n'),
+    dashed: g.marks[0]!.kind === 'expected',
+    indicator: g.marks.map((m) => m.indicator).join(' '),
+  }));
+  if (scroll && outlines[0]) outlines[0].el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  overlay.draw(outlines);
+  return { drawn: outlines.length, notes, rects: overlay.rects() };
+}
+
+/** The blank (E4-1) or sample (E4-2) form links of the page's form materials, as the rules saw them. */
+export function formLinks(doc: Document, indicator: 'E4-1' | 'E4-2'): FormLink[] {
+  const kind = indicator === 'E4-1' ? 'blank' : 'sample';
+  const out: FormLink[] = [];
+  for (const m of extractGuide(doc).materials ?? []) {
+    if (!isForm(m)) continue;
+    for (const l of m[kind]) out.push({ material: m.name.slice(0, 400), text: l.text.slice(0, 400), href: l.href.slice(0, 4000), path: l.path.slice(0, 2000) });
+  }
+  return out.slice(0, 500);
+}
+
+/** Installs this frame's listener; call once from the content script. */
+export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, doc: Document = document): void {
+  const overlay = new Overlay(doc);
+  const listener = (raw: unknown): Promise<unknown> | undefined => {
+    const parsed = ContentMessage.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const msg = parsed.data;
+    try {
+      if (msg.type === 'highlight/remove') {
+        overlay.clear();
+        return Promise.resolve({ removed: true });
+      }
+      if (msg.type === 'highlight/draw') {
+        overlay.clear(); // every frame drops its old outlines; the audited frame draws the new ones
+        if (!sameDocument(msg.url, doc.location.href)) return undefined;
+        return drawMarks(doc, overlay, msg.marks, msg.scroll, msg.without).catch((e: unknown) => {
+          console.warn('[办事指南审核助手] highlight failed', e);
+          overlay.clear();
+          return { drawn: 0, notes: [], rects: [] } satisfies DrawReply;
+        });
+      }
+      if (!sameDocument(msg.url, doc.location.href)) return undefined;
+      return Promise.resolve({ links: formLinks(doc, msg.indicator) });
+    } catch (e) {
+      console.warn('[办事指南审核助手] highlight message failed', e);
+      return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(listener);
+    overlay.clear();
+  });
+}
