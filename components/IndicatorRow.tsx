@@ -10,8 +10,12 @@ export interface RowActions {
   /** Saves a verdict; rejects with a message the form shows. Absent: verdicts cannot be kept here. */
   saveVerdict?: (indicator: string, v: VerdictInput & { reason: VerdictReason }) => Promise<void>;
   clearVerdict?: (indicator: string) => Promise<void>;
-  /** Outlines the indicator's element on the page (wp/highlight's message). */
+  /** Outlines the indicator's element on the page (lib/highlight). */
   highlight?: (indicator: string) => void;
+  /** Checks the blank/sample form links of E4-1/E4-2 (the only request the extension makes, on this click). */
+  checkLinks?: (indicator: 'E4-1' | 'E4-2') => void;
+  /** The indicator whose links are being checked. */
+  busyLinks?: string;
 }
 
 /** One indicator: the status that counts (and the automatic one beside a verdict), the finding, evidence, hint. */
@@ -79,6 +83,11 @@ export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions 
         {actions.highlight && o.evidence.selector && (
           <button type="button" onClick={() => actions.highlight!(o.indicator)}>
             {t('showOnPage')}
+          </button>
+        )}
+        {actions.checkLinks && (o.indicator === 'E4-1' || o.indicator === 'E4-2') && o.status !== 'na' && (
+          <button type="button" disabled={actions.busyLinks === o.indicator} onClick={() => actions.checkLinks!(o.indicator as 'E4-1' | 'E4-2')}>
+            {actions.busyLinks === o.indicator ? t('checkingLinks') : t('checkLinks')}
           </button>
         )}
         {actions.saveVerdict && (

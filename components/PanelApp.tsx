@@ -7,6 +7,7 @@ import { verdictRecord } from '@/lib/verdict';
 import { loadItem } from '@/lib/verdict-store';
 import { LanguagePicker } from './LanguagePicker';
 import { Screenshots } from './Screenshots';
+import { usePageTools } from './usePageTools';
 import { useReviewer, useTabAudit, useTargetTab } from './useTabAudit';
 import { Workbench } from './Workbench';
 
@@ -16,6 +17,7 @@ export function PanelApp() {
   const audit = useTabAudit(target.tabId, target.ready);
   const [reviewer, setReviewer] = useReviewer();
   const result = audit.entry?.result;
+  const tools = usePageTools(target.tabId);
 
   const capture = async () => {
     if (!result || target.tabId === undefined || target.windowId === undefined) return;
@@ -26,7 +28,7 @@ export function PanelApp() {
     try {
       const shot = await captureEvidence(
         { tabId: target.tabId, windowId: target.windowId },
-        { auditId: item.audit.id, itemKey: item.itemKey, rects: [] },
+        { auditId: item.audit.id, itemKey: item.itemKey, rects: tools.rects },
         {
           activeTab: async (windowId) => (await browser.tabs.query({ active: true, windowId }))[0]?.id,
           capture: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
@@ -66,12 +68,25 @@ export function PanelApp() {
               {t('storeUnavailable', audit.storeError)}
             </p>
           )}
+          {result.isGuide && (
+            <div class="toolbar">
+              <button type="button" aria-pressed={tools.allShown} data-testid="highlight-all" onClick={tools.toggleAll}>
+                {tools.allShown ? t('highlightOff') : t('highlightAll')}
+              </button>
+            </div>
+          )}
+          <p role="status" class={tools.notice?.error ? 'errors' : 'tool-notice'} data-testid="tool-notice">
+            {tools.notice?.text ?? ''}
+          </p>
           <Workbench
             result={result}
             department={audit.item?.audit?.item.department}
             verdicts={audit.item?.verdicts ?? []}
             actions={{
               reviewer,
+              highlight: tools.show,
+              checkLinks: (indicator) => tools.checkLinks(indicator, result.url),
+              busyLinks: tools.busyLinks,
               ...(audit.db && audit.item && {
                 saveVerdict: async (indicator, v) => {
                   const o = result.outcomes.find((x) => x.indicator === indicator)!;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openReader } from '../cli/runner';
+import { CLI_EXTENSION, launch, openReader } from '../cli/runner';
 import { INDICATOR_IDS } from '../lib/indicators';
 import { attachShot, axeViolations, launchProfile, openPanel, tabIdOf, useLocale, windowOf } from './panel-support';
-import { expect, test } from './support';
+import { chromiumPath, expect, test } from './support';
 
 test('the side panel lists every indicator of a guide, problems first, in words, and passes axe', async ({ session, site }, info) => {
   const page = await session.context.newPage();
@@ -123,5 +123,58 @@ test('a verdict with its reason survives a browser restart and comes back for th
     await session.close();
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a screenshot of the page with its outlines is stored with the audit and shown as a thumbnail', async ({ site }, info) => {
+  // The command-line build holds <all_urls>; the shipped one captures after a click on its toolbar icon (activeTab).
+  const session = await launch(chromiumPath(), { extensionDir: CLI_EXTENSION });
+  try {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${site}/beijing-sections.html`);
+    const reader = await openReader(session);
+    const panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+    await useLocale(panel, 'zh_CN');
+    // Another tab shown in the page's window: the panel refuses rather than capture the wrong page.
+    await panel.getByTestId('capture').click();
+    await expect(panel.getByTestId('screenshots').getByRole('alert')).toContainText('不是其窗口中当前显示的标签页');
+    await page.bringToFront();
+    await panel.getByTestId('highlight-all').click();
+    await expect(panel.getByTestId('highlight-all')).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel.getByTestId('tool-notice')).not.toHaveClass(/errors/);
+    await panel.getByTestId('capture').click();
+    const thumb = panel.getByTestId('thumb');
+    await expect(thumb).toHaveCount(1, { timeout: 30_000 });
+    await expect(panel.getByTestId('screenshots')).toContainText('截图证据（1）');
+    const alt = (await thumb.getAttribute('alt')) ?? '';
+    expect(Number(/标出 (\d+) 处/.exec(alt)?.[1])).toBeGreaterThan(0);
+    // Kept in the findings store as a PNG Blob with its audit and the outlined rectangles.
+    const stored = await panel.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, no) => {
+        const r = indexedDB.open('guide-auditor');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(r.error);
+      });
+      const all = await new Promise<{ auditId: string; blob: Blob; rects: unknown[] }[]>((ok) => {
+        const r = db.transaction('screenshots').objectStore('screenshots').getAll();
+        r.onsuccess = () => ok(r.result as never);
+      });
+      const audit = await new Promise<unknown>((ok) => {
+        const r = db.transaction('audits').objectStore('audits').get(all[0]!.auditId);
+        r.onsuccess = () => ok(r.result);
+      });
+      const bytes = new Uint8Array(await all[0]!.blob.arrayBuffer());
+      return { n: all.length, type: all[0]!.blob.type, size: bytes.length, rects: all[0]!.rects.length, audit: !!audit, png: btoa(String.fromCharCode(...bytes.subarray(0, 8))), data: await new Promise<string>((ok) => { const f = new FileReader(); f.onload = () => ok(String(f.result)); f.readAsDataURL(all[0]!.blob); }) };
+    });
+    expect(stored).toMatchObject({ n: 1, type: 'image/png', audit: true });
+    expect(stored.size).toBeGreaterThan(5000);
+    expect(stored.rects).toBeGreaterThan(0);
+    const file = info.outputPath('stored-screenshot.png');
+    fs.writeFileSync(file, Buffer.from(stored.data.split(',')[1]!, 'base64'));
+    await info.attach('stored-screenshot', { path: file, contentType: 'image/png' });
+    await attachShot(panel, info, 'panel-screenshots');
+  } finally {
+    await session.close();
   }
 });

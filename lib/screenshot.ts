@@ -31,10 +31,18 @@ export class CaptureError extends Error {
 
 export type Rect = ScreenshotRecord['rects'][number];
 
+/** One rectangle per indicator: an element outlined for several (`"E2-1 E2-2"`) is listed for each. */
+export function rectsByIndicator(rects: { x: number; y: number; width: number; height: number; indicator?: string }[]): Rect[] {
+  return rects.flatMap(({ indicator, ...box }) => {
+    const ids = (indicator ?? '').split(/\s+/).filter(Boolean);
+    return ids.length ? ids.map((id) => ({ ...box, indicator: id.slice(0, 8) })) : [box];
+  });
+}
+
 /** Captures the target tab, refusing when another tab is the one shown (that would be the wrong evidence). */
 export async function captureEvidence(
   target: CaptureTarget,
-  of: { auditId: string; itemKey: string; rects: Rect[] },
+  of: { auditId: string; itemKey: string; rects: Parameters<typeof rectsByIndicator>[0] },
   deps: CaptureDeps,
 ): Promise<ScreenshotRecord> {
   if ((await deps.activeTab(target.windowId)) !== target.tabId) throw new CaptureError('not-visible');
@@ -50,7 +58,7 @@ export async function captureEvidence(
     itemKey: of.itemKey,
     takenAt: deps.now?.() ?? Date.now(),
     blob: dataUrlToBlob(dataUrl),
-    rects: of.rects.slice(0, 500),
+    rects: rectsByIndicator(of.rects).slice(0, 500),
   };
 }
 

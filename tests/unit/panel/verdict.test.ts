@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureEvidence, CaptureError, dataUrlToBlob } from '@/lib/screenshot';
-import { itemKey, openStore, putVerdict, saveAudit, saveScreenshot, deleteAudits } from '@/lib/store';
+import { ScreenshotRecord, itemKey, openStore, putVerdict, saveAudit, saveScreenshot, deleteAudits } from '@/lib/store';
 import { review, verdictProblems, verdictRecord } from '@/lib/verdict';
 import { loadItem } from '@/lib/verdict-store';
 import { auditHtml, guide, snapshotOf } from '../../helpers';
@@ -52,8 +52,12 @@ describe('evidence screenshots', () => {
   const deps = { activeTab: async () => 7, capture: async () => PNG, now: () => 5, id: () => 'shot-1' };
 
   it('captures the visible tab as a PNG Blob with the audit and the outlined rectangles', async () => {
-    const shot = await captureEvidence(target, { auditId: 'a1', itemKey: 'code:X', rects: [{ x: 1, y: 2, width: 3, height: 4, indicator: 'E1-3' }] }, deps);
-    expect(shot).toMatchObject({ id: 'shot-1', auditId: 'a1', itemKey: 'code:X', takenAt: 5, rects: [{ indicator: 'E1-3' }] });
+    const rects = [{ x: 1, y: 2, width: 3, height: 4, indicator: 'E1-3' }, { x: 5, y: 6, width: 7, height: 8, indicator: 'E2-1 E2-2' }];
+    const shot = await captureEvidence(target, { auditId: 'a1', itemKey: 'code:X', rects }, deps);
+    expect(shot).toMatchObject({ id: 'shot-1', auditId: 'a1', itemKey: 'code:X', takenAt: 5 });
+    // An element outlined for two indicators is kept once for each (the store keeps one id per rectangle).
+    expect(shot.rects.map((r) => r.indicator)).toEqual(['E1-3', 'E2-1', 'E2-2']);
+    expect(ScreenshotRecord.safeParse(shot).success).toBe(true);
     expect(shot.blob.type).toBe('image/png');
     const bytes = new Uint8Array(await shot.blob.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
