@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { englishLine, findingOf, INDICATORS, outcomeWord, type IndicatorId } from '@/lib/indicators';
+import { englishLine, evidenceQuote, findingOf, INDICATORS, outcomeWord, type IndicatorId } from '@/lib/indicators';
 import { lang, t } from '@/lib/i18n';
 import { STATUS_TEXT } from '@/lib/outcome';
 import { reasonKey, type Reviewed, type VerdictInput, type VerdictReason } from '@/lib/verdict';
@@ -25,6 +25,7 @@ export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions 
   const l = lang();
   const name = INDICATORS[o.indicator as IndicatorId]?.[l] ?? o.indicator;
   const { finding, advice } = findingOf(o);
+  const quote = evidenceQuote(o);
   const id = `row-${o.indicator}`;
   const word = (s = r.status) => `${STATUS_TEXT[s].mark} ${outcomeWord(o, s, l)}`;
   return (
@@ -66,11 +67,11 @@ export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions 
       <p class="en" lang="en">
         {englishLine(o)}
       </p>
-      {(o.evidence.label || o.value) && (
+      {(o.evidence.label || quote) && (
         <p class="evidence" data-testid="evidence">
           {t('foundAt')}
           {o.evidence.label && <span class="label">「{o.evidence.label.replace(/[:：]\s*$/, '')}」</span>}
-          {o.value && <q class="quote">{o.value}</q>}
+          {quote && <q class="quote">{quote}</q>}
         </p>
       )}
       {o.hint && (

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,6 +121,20 @@ test('a verdict with its reason survives a browser restart and comes back for th
     await expect(again.getByTestId('status')).toContainText('通过');
     await expect(again.getByTestId('auto-status')).toContainText('不完整');
     await expect(panel.getByLabel('复核人')).toHaveValue('张三');
+
+    // And in the long CSV the dashboard exports: the reviewed status, the automatic one, the reason.
+    const dash = await session.context.newPage();
+    await dash.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByTestId('export-long').click()]);
+    const rows = parse(fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const e15 = rows.find((r) => r['指标 Indicator'] === 'E1-5' && r['事项名称 Item'] === '民办职业培训学校设立审批');
+    expect(e15).toMatchObject({
+      '结果 Status': '通过 pass',
+      '自动判定 Auto status': '不完整 partial',
+      '复核理由 Verdict reason': '页面外信息 information elsewhere',
+      '备注 Note': '区号见页面顶部：0777',
+      '复核人 Reviewer': '张三',
+    });
     await session.close();
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

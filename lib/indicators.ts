@@ -157,6 +157,16 @@ export function englishLine(o: Outcome): string {
 }
 
 /**
+ * The page text to quote as evidence, or '' when it would only repeat the finding: for the
+ * materials indicators the value is the list of every material, and the message already names
+ * those that lack something. Long quotes are cut (the highlight shows the whole element).
+ */
+export function evidenceQuote(o: Pick<Outcome, 'indicator' | 'value'>, max = 160): string {
+  if (o.indicator in MATERIAL_LACKS) return '';
+  return o.value.length > max ? `${o.value.slice(0, max)}…` : o.value;
+}
+
+/**
  * The finding and the advice in an outcome's message. Where the rule book keeps a pass and adds
  * a note (E3-2 "未说明必须到现场办理的原因", E1-5 "咨询电话与监督投诉电话相同"), the rule appends
  * it after `；`: under a pass it is advice, not the finding.
