@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StoreNotice } from './dashboard/StoreNotice';
 import { t } from '@/lib/i18n';
@@ -18,6 +19,10 @@ export function PanelApp() {
   const [reviewer, setReviewer] = useReviewer();
   const result = audit.entry?.result;
   const tools = usePageTools(target.tabId);
+  // For the benchmark (bench/panel.bench.ts): when the scorecard and the item's records are on screen.
+  useEffect(() => {
+    if (result && !audit.loading) performance.mark('guide-auditor:panel-ready');
+  }, [result, audit.loading]);
 
   const capture = async () => {
     if (!result || target.tabId === undefined || target.windowId === undefined) return;
