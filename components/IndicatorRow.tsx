@@ -22,6 +22,17 @@ export interface RowActions {
 export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions }) {
   const { outcome: o, verdict } = r;
   const [editing, setEditing] = useState(false);
+  // Closing the form puts the keyboard focus back on the row's review button; a verdict may have
+  // moved the row (a problem reviewed as a pass goes to the folded passes), so find it by id.
+  const close = () => {
+    setEditing(false);
+    setTimeout(() => {
+      const button = document.getElementById(`${id}-toggle`);
+      const folded = button?.closest('details');
+      if (folded && !folded.open) folded.open = true;
+      button?.focus();
+    });
+  };
   const l = lang();
   const name = INDICATORS[o.indicator as IndicatorId]?.[l] ?? o.indicator;
   const { finding, advice } = findingOf(o);
@@ -92,7 +103,7 @@ export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions 
           </button>
         )}
         {actions.saveVerdict && (
-          <button type="button" aria-expanded={editing} aria-controls={`${id}-form`} onClick={() => setEditing(!editing)}>
+          <button type="button" id={`${id}-toggle`} aria-expanded={editing} aria-controls={`${id}-form`} onClick={() => (editing ? close() : setEditing(true))}>
             {verdict ? t('editVerdict') : t('setVerdict')}
           </button>
         )}
@@ -110,10 +121,10 @@ export function IndicatorRow({ r, actions }: { r: Reviewed; actions: RowActions 
           initial={verdict}
           reviewer={actions.reviewer}
           wordOf={(s) => word(s)}
-          onCancel={() => setEditing(false)}
+          onCancel={close}
           onSave={async (v) => {
             await actions.saveVerdict!(o.indicator, v);
-            setEditing(false);
+            close();
           }}
         />
       )}

@@ -193,3 +193,59 @@ test('a screenshot of the page with its outlines is stored with the audit and sh
     await session.close();
   }
 });
+
+test('a verdict can be given with the keyboard alone, and focus comes back to the row', async ({ session, site }) => {
+  const page = await session.context.newPage();
+  await page.goto(`${site}/defects.html`);
+  const reader = await openReader(session);
+  const panel = await openPanel(session, reader, `tab=${await tabIdOf(session, reader, page.url())}`);
+  await useLocale(panel, 'zh_CN');
+  const focused = () => panel.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName ?? '', text: el?.textContent?.trim() ?? '', id: el?.id ?? '', row: el?.closest('li[data-indicator]')?.getAttribute('data-indicator') ?? '' };
+  });
+  // From the top: the reviewer field comes first.
+  await panel.keyboard.press('Tab');
+  expect((await focused()).id).toBe('reviewer');
+  await panel.keyboard.type('王五');
+  // Tab on to the first problem's review button (E1-6, a fail, heads the E1 series).
+  let f = await focused();
+  for (let i = 0; i < 30 && !(f.row === 'E1-6' && f.text === '复核'); i++) {
+    await panel.keyboard.press('Tab');
+    f = await focused();
+  }
+  expect(f).toMatchObject({ row: 'E1-6', text: '复核' });
+  await panel.keyboard.press('Enter');
+  expect((await focused()).tag).toBe('SELECT');
+  await panel.keyboard.press('Tab'); // to the reasons
+  await panel.keyboard.press('Space');
+  await panel.keyboard.press('Tab'); // to the note
+  await panel.keyboard.type('特殊环节见附件');
+  await panel.keyboard.press('Tab'); // to 保存复核
+  expect((await focused()).text).toBe('保存复核');
+  await panel.keyboard.press('Enter');
+  const row = panel.locator('li[data-indicator="E1-6"]');
+  await expect(row.getByTestId('verdict')).toContainText('王五');
+  await expect(row.getByTestId('verdict')).toContainText('误判');
+  await expect.poll(focused).toMatchObject({ row: 'E1-6', text: '修改复核' });
+  // The focus ring is visible (not the browser default none).
+  const outline = await panel.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('the popup is a short summary, problems first, with buttons to the panel and the dashboard', async ({ session, site }) => {
+  const page = await session.context.newPage();
+  await page.goto(`${site}/heilongjiang-grid.html`);
+  const reader = await openReader(session);
+  const tabId = await tabIdOf(session, reader, page.url());
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await useLocale(popup, 'zh_CN');
+  await expect(popup.getByTestId('item-name')).toHaveText('个体工商户注销登记');
+  await expect(popup.locator('.problems-list li[data-indicator]')).toHaveCount(3);
+  await expect(popup.locator('.problems-list li[data-indicator]').first()).toContainText('不完整');
+  await expect(popup.getByTestId('counts')).toContainText('通过 15');
+  await expect(popup.getByTestId('open-panel')).toHaveText('打开侧边栏');
+  await expect(popup.getByTestId('open-dashboard')).toHaveText('打开看板');
+  expect(await axeViolations(popup)).toEqual([]);
+});
