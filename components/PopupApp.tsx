@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { StoreNotice } from './dashboard/StoreNotice';
 import { lang, t } from '@/lib/i18n';
 import { INDICATORS, outcomeWord, type IndicatorId } from '@/lib/indicators';
-import { STATUS_TEXT, STATUSES } from '@/lib/outcome';
+import { STATUS_TEXT, STATUSES, type Status } from '@/lib/outcome';
 import { review } from '@/lib/verdict';
 import { useTabAudit, useTargetTab } from './useTabAudit';
 
-const PROBLEMS = ['fail', 'partial', 'review'] as const;
+/** Worst first. */
+const PROBLEMS: Status[] = ['fail', 'partial', 'review'];
 
 /** Opens the side panel for a tab: Chrome/Edge `sidePanel`, Firefox `sidebarAction` (within the click). */
 function openPanel(tabId: number | undefined) {
@@ -25,8 +26,7 @@ export function PopupApp() {
   const result = audit.entry?.result;
   const l = lang();
   const rows = result?.isGuide ? review(result.outcomes, audit.item?.verdicts ?? []) : [];
-  const problems = rows.filter((r) => (PROBLEMS as readonly string[]).includes(r.status));
-  problems.sort((a, b) => PROBLEMS.indexOf(a.status as never) - PROBLEMS.indexOf(b.status as never));
+  const problems = rows.filter((r) => PROBLEMS.includes(r.status)).sort((a, b) => PROBLEMS.indexOf(a.status) - PROBLEMS.indexOf(b.status));
   const dashboard = (browser.runtime.getURL as (path: string) => string)('/dashboard.html');
 
   return (
