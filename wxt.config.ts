@@ -9,7 +9,9 @@ export default defineConfig({
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: '办事指南审核助手 Guide Auditor',
     description: '逐项检查政务服务办事指南是否符合评估指标 — audits government service guides against the evaluation indicators',
-    permissions: ['storage', 'scripting'],
+    // UI text: public/_locales (zh_CN first, en second), read through browser.i18n.
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'scripting', 'activeTab'], // activeTab: evidence screenshots of the tab the toolbar icon was clicked on
     // Portal hosts the user adds in the settings are asked for at that moment, one by one.
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),

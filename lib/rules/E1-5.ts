@@ -12,7 +12,7 @@ export const rule: Rule = {
       return outcome('E1-5', 'fail', {
         hit: hits[0],
         message: hits.length ? '咨询方式标签下没有内容' : '未找到咨询方式',
-        hint: '写明受理部门的咨询电话，带区号，如“0455-7771234”',
+        hint: '写明受理部门的咨询电话，带区号，写成“区号-号码”（如“0XXX-XXXXXXX”），或手机号码',
       });
     }
     const value = withValue.map((h) => h.value).join('；');
@@ -36,7 +36,7 @@ export const rule: Rule = {
       value,
       missing: [missing],
       message: why + note,
-      hint: '写明受理部门的咨询电话，带区号，如“0455-7771234”',
+      hint: '写明受理部门的咨询电话，带区号，写成“区号-号码”（如“0XXX-XXXXXXX”），或手机号码',
     });
   },
 };
