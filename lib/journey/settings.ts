@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Journey settings (storage.local `journeySettings`): the A3-2 click budget and the words and
+ * URL patterns that mark online entries, login pages, submission pages and generic portal
+ * pages. A URL pattern is a case-insensitive substring, or `re:` followed by a regular expression (`re:^https://tyrz\.`).
+ */
+export const JourneySettings = z.object({
+  clickBudget: z.number().int().min(1).max(50),
+  entryWords: z.array(z.string().min(2).max(20)).max(100),
+  loginWords: z.array(z.string().min(2).max(20)).max(100),
+  loginUrls: z.array(z.string().min(2).max(200)).max(100),
+  submitWords: z.array(z.string().min(2).max(20)).max(100),
+  submitUrls: z.array(z.string().min(2).max(200)).max(100),
+  /** Generic portal pages (home, search) an online entry must not lead to (B1 against reality). */
+  genericUrls: z.array(z.string().min(2).max(200)).max(100),
+});
+export type JourneySettings = z.infer<typeof JourneySettings>;
+
+export const DEFAULT_JOURNEY_SETTINGS: JourneySettings = {
+  clickBudget: 3,
+  entryWords: ['在线办理', '在线申报', '立即办理', '我要办', '网上办理', '网上申报', '在线申请', '网上申请', '立即申请', '我要申请', '申请办理', '去办理', '马上办'],
+  loginWords: ['统一身份认证', '身份认证', '实名认证', '用户登录', '个人登录', '法人登录', '扫码登录', '账号登录', '登录'],
+  loginUrls: ['/login', 'login.', 'signin', '/sso', 'oauth', '/cas/', 'passport', 'tyrz', '/auth/'],
+  submitWords: ['保存并提交', '确认提交', '提交申请', '立即提交', '确认申报', '提交', '申报', '下一步'],
+  submitUrls: [],
+  genericUrls: ['/search', 'search.', 'keyword=', 'query='],
+};
+
+export const JOURNEY_SETTINGS_KEY = 'journeySettings';
+
+/** Stored settings, field by field, with defaults where missing or malformed (never throws). */
+export function parseJourneySettings(raw: unknown): JourneySettings {
+  const out = { ...DEFAULT_JOURNEY_SETTINGS };
+  if (!raw || typeof raw !== 'object') return out;
+  for (const key of Object.keys(DEFAULT_JOURNEY_SETTINGS) as (keyof JourneySettings)[]) {
+    const p = JourneySettings.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (p.success) (out as Record<string, unknown>)[key] = p.data;
+  }
+  return out;
+}
+
+/** Does the URL match one of the patterns (substring, or `re:regex`)? Bad regexes match nothing. */
+export function urlMatches(url: string, patterns: readonly string[]): string | undefined {
+  const u = url.toLowerCase();
+  return patterns.find((p) => {
+    if (p.startsWith('re:')) {
+      try {
+        return new RegExp(p.slice(3), 'i').test(url);
+      } catch {
+        return false;
+      }
+    }
+    return u.includes(p.toLowerCase());
+  });
+}
