@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
+import { startJourney } from '@/lib/content/journey';
+import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
 import { setExtraLabels } from '@/lib/labels';
 import type { Message } from '@/lib/messages';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
@@ -12,6 +14,11 @@ export default defineContentScript({
   matches: BUILT_IN_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    // Journeys (A3-2): clicks and page views, recorded from the first moment (before any await).
+    startJourney(ctx, {
+      send: (msg) => browser.runtime.sendMessage(msg),
+      settings: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
+    });
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);
     if (import.meta.env.MODE !== 'cli' && !hostMatches(location.hostname, settings.portalHosts)) return;
     setExtraLabels(settings.labels);
