@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
+import { registerJourneys } from '@/lib/background/journey';
+import { openStore } from '@/lib/store';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey } from '@/lib/messages';
 import { parseSettings } from '@/lib/settings';
@@ -15,10 +17,12 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
 
   // Listeners are registered synchronously, before any await (MV3 service worker rule).
+  const journey = registerJourneys(browser, () => openStore());
   browser.runtime.onMessage.addListener((raw, sender) =>
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
+      journey,
       onResult: (tabId, result) => {
         const text = badgeText(result);
         void action?.setBadgeText({ tabId, text }).catch(() => {});

@@ -15,7 +15,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // Journeys (A3-2): clicks and page views, recorded from the first moment (before any await).
-    startJourney(ctx, {
+    const journey = startJourney(ctx, {
       send: (msg) => browser.runtime.sendMessage(msg),
       settings: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
     });
@@ -24,6 +24,7 @@ export default defineContentScript({
     setExtraLabels(settings.labels);
     const report = (result: AuditResult) => {
       if (!ctx.isValid) return;
+      journey.onAudit(result);
       const msg: Message = { type: 'audit/report', result };
       browser.runtime.sendMessage(msg).catch(() => {
         /* the extension was reloaded or the worker is starting: the next change reports again */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditResult } from './audit';
+import { JourneyCapture, JourneyExclude, JourneyGet, JourneyList, JourneyMark, JourneyStart } from './journey/events';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -15,7 +16,11 @@ export const ResultRequest = z.object({
   tabId: z.number().int().nonnegative(),
 });
 
-export const Message = z.discriminatedUnion('type', [AuditReport, ResultRequest]);
+export const Message = z.discriminatedUnion('type', [
+  AuditReport,
+  ResultRequest,
+  JourneyCapture, JourneyStart, JourneyMark, JourneyExclude, JourneyList, JourneyGet, // lib/journey/events.ts
+]);
 export type Message = z.infer<typeof Message>;
 
 /** What the background stores per tab (storage.session, so it survives a worker restart). */

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit';
 import { Message, TabResult, tabKey } from '../messages';
+import { handleJourneyMessage, type JourneyDeps, type JourneyFields } from './journey';
 
 /** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
 export interface SessionStore {
@@ -16,7 +17,7 @@ export interface Sender {
   url?: string;
 }
 
-export type Reply = { ok: true; result?: TabResult | null } | { ok: false; error: string };
+export type Reply = ({ ok: true; result?: TabResult | null } & JourneyFields) | { ok: false; error: string };
 
 /**
  * Validates and answers one message. Reports come only from content scripts in a tab; reads
@@ -26,7 +27,7 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string; extensionId?: string },
+  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string; extensionId?: string; journey?: JourneyDeps },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -47,6 +48,9 @@ export async function handleMessage(
       const stored = TabResult.safeParse(await store.get(tabKey(msg.tabId)));
       return { ok: true, result: stored.success ? stored.data : null };
     }
+    case 'journey/capture': case 'journey/start': case 'journey/mark': case 'journey/exclude': case 'journey/list': case 'journey/get':
+      if (!hooks.journey) return { ok: false, error: 'journeys unavailable' };
+      return handleJourneyMessage(msg, sender, !!sender.url?.startsWith(hooks.extensionOrigin), hooks.journey);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AuditResult } from '../audit';
 import type { Captured, PageNav } from '../journey/events';
 import { actionableOf, applicationForm, cssPath, entryWord, labelOf, loginSign, offlineText } from '../journey/detect';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
@@ -18,7 +19,11 @@ export interface RecorderOptions {
   send: (event: Captured) => void;
   /** Current settings (defaults until the stored ones are read). */
   settings?: () => JourneySettings;
+  /** The guide this page is, per its audit (null when it is not a guide): an entry click carries it. */
+  guide?: () => GuideInfo | null;
 }
+
+export type GuideInfo = NonNullable<Extract<Captured, { kind: 'click' }>['guide']>;
 
 interface NavigationLike extends EventTarget {
   currentEntry?: { url?: string | null } | null;
@@ -78,6 +83,7 @@ export function startJourneyRecorder(o: RecorderOptions): { stop(): void } {
       via: fromEnter ? 'enter' : m.detail === 0 ? 'keyboard' : 'pointer',
       entry: !!entryWord(el, settings()),
       target: describe(el),
+      guide: o.guide?.() ?? null,
     });
   });
 
@@ -157,8 +163,9 @@ export function startJourneyRecorder(o: RecorderOptions): { stop(): void } {
 }
 
 /** Starts the recorder in a content script: settings from storage.local, events to the background. */
-export function startJourney(ctx: { isValid: boolean; onInvalidated(cb: () => void): void }, api: JourneyApi): void {
+export function startJourney(ctx: { isValid: boolean; onInvalidated(cb: () => void): void }, api: JourneyApi): { onAudit(result: AuditResult): void } {
   let settings = DEFAULT_JOURNEY_SETTINGS;
+  let guide: GuideInfo | null = null;
   const send = (event: Captured, attempt = 0) => {
     if (!ctx.isValid) return;
     // The same event id on every attempt: the background stores it once however often it arrives.
@@ -166,9 +173,17 @@ export function startJourney(ctx: { isValid: boolean; onInvalidated(cb: () => vo
       if (attempt < 3) setTimeout(() => send(event, attempt + 1), 300 * 2 ** attempt);
     });
   };
-  const recorder = startJourneyRecorder({ win: window, send, settings: () => settings });
+  const recorder = startJourneyRecorder({ win: window, send, settings: () => settings, guide: () => guide });
   ctx.onInvalidated(() => recorder.stop());
   void api.settings().then((s) => (settings = s), () => {});
+  return {
+    onAudit(result) {
+      const level = result.outcomes.find((x) => x.indicator === 'B1')?.data.level;
+      guide = result.isGuide
+        ? { itemName: result.item.name, itemCode: result.item.code, depth: typeof level === 'number' && level >= 1 && level <= 4 ? level : null }
+        : null;
+    },
+  };
 }
 
 export interface JourneyApi {

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 const text = (max: number) => z.string().max(max);
-const id = z.string().regex(/^[A-Za-z0-9-]{8,80}$/);
+const id = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
 /** What was clicked: enough for a reviewer to check the count, never the page's HTML. */
 export const ClickTarget = z.object({
@@ -42,6 +42,8 @@ export const Captured = z.discriminatedUnion('kind', [
     /** The target carries an online-entry word (在线办理 …): click 1 of a new journey. */
     entry: z.boolean(),
     target: ClickTarget,
+    /** On an entry click: what the page's audit found (the journey's guide, and the depth it claims). */
+    guide: z.object({ itemName: text(2000).nullable(), itemCode: text(200).nullable(), depth: z.number().int().min(1).max(4).nullable() }).nullable().optional(),
   }),
   z.object({
     kind: z.literal('page'),
