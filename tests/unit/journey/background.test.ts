@@ -74,9 +74,9 @@ describe('background journeys (IndexedDB + storage.session, no state in memory)'
     expect(((await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { status: string } }).journey.status).toBe('open');
     session.data.clear(); // browser restart: storage.session is empty
     await reconcile(deps);
-    const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { status: string; pages: number; steps: unknown[] } };
+    const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { status: string; pages: number; outcomes: { status: string }[] } };
     expect(got.journey).toMatchObject({ status: 'interrupted', pages: 1 });
-    expect(got.journey.outcomes?.[0]).toMatchObject({ status: 'review' });
+    expect(got.journey.outcomes[0]).toMatchObject({ status: 'review' });
   });
 
   it('closing the last journey tab interrupts it; the reviewer can mark and exclude', async () => {
