@@ -9,8 +9,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.pdf': 'application/pdf',
 };
 
-/** Serves one folder on loopback (127.0.0.1, a free port), read-only, never outside the folder. */
-export async function serveFolder(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+/**
+ * Serves one folder on loopback (127.0.0.1, a free port), read-only, never outside the folder.
+ * `redirects` (path → location) answer 302, as a portal's entry links often do.
+ */
+export async function serveFolder(root: string, redirects: Record<string, string> = {}): Promise<{ origin: string; close(): Promise<void> }> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let rel: string;
@@ -18,6 +21,10 @@ export async function serveFolder(root: string): Promise<{ origin: string; close
       rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (Object.hasOwn(redirects, rel)) {
+      res.writeHead(302, { location: redirects[rel] }).end();
       return;
     }
     let file = path.resolve(base, `.${rel}`);

@@ -17,6 +17,7 @@ export default defineContentScript({
     // Journeys (A3-2): clicks and page views, recorded from the first moment (before any await).
     const journey = startJourney(ctx, {
       send: (msg) => browser.runtime.sendMessage(msg),
+      outbox: (key, value) => browser.storage.local.set({ [key]: value }),
       settings: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
     });
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);

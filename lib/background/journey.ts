@@ -1,6 +1,7 @@
 import { appendEvents, eventsOfJourney, listJourneys, putJourney, type StoreDb } from '../store';
 import { deriveJourney, type Derived } from '../journey/derive';
-import { Journey, JourneyEvent, type Captured, type Mark } from '../journey/events';
+import { z } from 'zod';
+import { Captured, Journey, JourneyEvent, OUTBOX_PREFIX, type Mark } from '../journey/events';
 import { a32Outcome, b1Outcome } from '../journey/outcome';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '../journey/settings';
 import type { Outcome } from '../outcome';
@@ -27,6 +28,8 @@ export interface JourneyDeps {
   db: () => Promise<StoreDb>;
   settings: () => Promise<JourneySettings>;
   now?: () => number;
+  /** The content scripts' outbox in storage.local (see lib/content/journey.ts). */
+  outbox?: { all(): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> };
 }
 
 export interface JourneyView {
@@ -40,7 +43,7 @@ export interface JourneyView {
   steps?: Derived['steps'];
 }
 
-export interface JourneyFields { recorded?: boolean; journeyId?: string; journeys?: JourneyView[]; journey?: JourneyView | null }
+export interface JourneyFields { recorded?: boolean; tabId?: number; journeyId?: string; journeys?: JourneyView[]; journey?: JourneyView | null }
 export type JourneyReply = ({ ok: true } & JourneyFields) | { ok: false; error: string };
 
 type JourneyMessage = Extract<Message, { type: `journey/${string}` }>;
@@ -117,7 +120,28 @@ async function capture(deps: JourneyDeps, tabId: number, event: Captured): Promi
   }
   await appendEvents(db, [{ ...event, journeyId, tabId }]);
   if (event.kind !== 'click') await settle(deps, db, journeyId);
+  await deps.outbox?.remove([`${OUTBOX_PREFIX}${event.eventId}`]);
   return { ok: true, recorded: true, journeyId };
+}
+
+const OutboxEntry = z.object({ tabId: z.number().int().nonnegative(), event: Captured });
+
+/**
+ * Stores what content scripts left in the outbox (events whose message a stopped worker never
+ * got). An entry names its tab itself, so it is taken only for a tab that is in a journey, or
+ * as an entry click on a guide (as the message would be); everything else is dropped.
+ */
+export function drainOutbox(deps: JourneyDeps): Promise<void> {
+  const outbox = deps.outbox;
+  if (!outbox) return Promise.resolve();
+  return locked(async () => {
+    const entries = Object.entries(await outbox.all()).filter(([k]) => k.startsWith(OUTBOX_PREFIX));
+    for (const [key, raw] of entries) {
+      const p = OutboxEntry.safeParse(raw);
+      if (p.success) await capture(deps, p.data.tabId, p.data.event);
+      await outbox.remove([key]);
+    }
+  });
 }
 
 /** What the audit of the guide page in this tab says about the guide (for a journey started by hand). */
@@ -150,7 +174,8 @@ export async function handleJourneyMessage(msg: JourneyMessage, sender: { tab?: 
   if (msg.type === 'journey/capture') {
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0 || fromExtension) return { ok: false, error: 'journey events come from a tab' };
-    return locked(() => capture(deps, tabId, msg.event));
+    // The tab learns its id, so its outbox entries can name it.
+    return locked(async () => ({ ...(await capture(deps, tabId, msg.event)), tabId }));
   }
   if (!fromExtension) return { ok: false, error: 'not allowed' };
   const now = deps.now ?? Date.now;
@@ -243,13 +268,17 @@ export function registerJourneys(browser: BrowserLike, openDb: () => Promise<Sto
       all: () => browser.storage.session.get(null),
     },
     db: openDb,
+    outbox: { all: () => browser.storage.local.get(null), remove: (keys) => browser.storage.local.remove(keys) },
     settings: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
   };
   const warn = (e: unknown) => console.warn('[办事指南审核助手] journey', e);
   browser.tabs.onCreated.addListener((tab) => void onTabCreated(deps, tab).catch(warn));
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId).catch(warn));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && Object.entries(changes).some(([k, c]) => k.startsWith(OUTBOX_PREFIX) && c.newValue !== undefined)) void drainOutbox(deps).catch(warn);
+  });
   // A marker per worker start: tests prove the worker really stopped and started again.
   void browser.storage.session.set({ journeyBoot: crypto.randomUUID() }).catch(warn);
-  void reconcile(deps).catch(warn);
+  void reconcile(deps).then(() => drainOutbox(deps)).catch(warn);
   return deps;
 }

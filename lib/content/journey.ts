@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import type { Captured, PageNav } from '../journey/events';
+import { OUTBOX_PREFIX, type Captured, type PageNav } from '../journey/events';
 import { actionableOf, applicationForm, cssPath, entryWord, labelOf, loginSign, offlineText } from '../journey/detect';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
 
@@ -162,16 +162,33 @@ export function startJourneyRecorder(o: RecorderOptions): { stop(): void } {
   };
 }
 
-/** Starts the recorder in a content script: settings from storage.local, events to the background. */
+/**
+ * Starts the recorder in a content script: settings from storage.local, events to the background.
+ *
+ * A click that navigates away can unload its page before a stopped service worker has started
+ * to take the message, and Chrome then drops it. So while the tab is in a journey, each event is
+ * also written to an outbox (storage.local `jout:<eventId>`, which the browser completes without
+ * the worker); the background takes it from there when it wakes, and removes it. Both paths
+ * carry the same event id, so the event is stored once.
+ */
 export function startJourney(ctx: { isValid: boolean; onInvalidated(cb: () => void): void }, api: JourneyApi): { onAudit(result: AuditResult): void } {
   let settings = DEFAULT_JOURNEY_SETTINGS;
   let guide: GuideInfo | null = null;
+  // Learnt from the background's replies: this tab's id, and whether it is in a journey.
+  let tab: { id: number; inJourney: boolean } | undefined;
   const send = (event: Captured, attempt = 0) => {
     if (!ctx.isValid) return;
-    // The same event id on every attempt: the background stores it once however often it arrives.
-    api.send({ type: 'journey/capture', event }).catch(() => {
-      if (attempt < 3) setTimeout(() => send(event, attempt + 1), 300 * 2 ** attempt);
-    });
+    const mayCount = tab && (tab.inJourney || (event.kind === 'click' && event.entry && !!guide));
+    if (attempt === 0 && tab && mayCount) void api.outbox(`${OUTBOX_PREFIX}${event.eventId}`, { tabId: tab.id, event }).catch(() => {});
+    api.send({ type: 'journey/capture', event }).then(
+      (reply) => {
+        const r = reply as { ok?: boolean; tabId?: number; recorded?: boolean } | undefined;
+        if (r?.ok && typeof r.tabId === 'number') tab = { id: r.tabId, inJourney: !!r.recorded };
+      },
+      () => {
+        if (attempt < 3) setTimeout(() => send(event, attempt + 1), 300 * 2 ** attempt);
+      },
+    );
   };
   const recorder = startJourneyRecorder({ win: window, send, settings: () => settings, guide: () => guide });
   ctx.onInvalidated(() => recorder.stop());
@@ -188,5 +205,7 @@ export function startJourney(ctx: { isValid: boolean; onInvalidated(cb: () => vo
 
 export interface JourneyApi {
   send(msg: { type: 'journey/capture'; event: Captured }): Promise<unknown>;
+  /** storage.local.set of one outbox entry. */
+  outbox(key: string, value: { tabId: number; event: Captured }): Promise<void>;
   settings(): Promise<JourneySettings>;
 }

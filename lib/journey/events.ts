@@ -113,6 +113,9 @@ export const Journey = z.object({
 });
 export type Journey = z.infer<typeof Journey>;
 
+/** Content scripts' outbox keys in storage.local (lib/content/journey.ts says why). */
+export const OUTBOX_PREFIX = 'jout:';
+
 // Messages. Content scripts send `journey/capture`; extension pages send the rest.
 export const JourneyCapture = z.object({ type: z.literal('journey/capture'), event: Captured });
 export const JourneyStart = z.object({ type: z.literal('journey/start'), tabId: z.number().int().nonnegative() });

@@ -1,0 +1,83 @@
+import { expect, test } from './support';
+import { bootId, journeyReader, journeys, servePortal, stopWorker, walkPortal } from './journey-support';
+
+/*
+ * The fixture journey, counted by hand from the rule book's definition (README 办事路径):
+ *   guide.html
+ *   click 1  在线办理 (opens a new tab)      → /go/apply 302 → login.html      page 1 (login; the redirect is not a page)
+ *   click 2  登 录                           → situation.html                 page 2
+ *   click 3  个人办理                         → personal.html                  page 3
+ *   (browser Back: not a click)              → situation.html                 page 4 (back/forward arrival)
+ *   click 4  企业办理 (history.pushState)     → situation.html?case=enterprise page 5 (in-page route change)
+ *   click 5  开始申报                         → form.html (form in a frame)    page 6 = submission page
+ * clicks = 5, pages = 6, loginPages = 1; A3-2 with the default budget of 3 clicks: partial.
+ */
+const EXPECTED = { clicks: 5, pages: 6, loginPages: 1, status: 'reached', reached: true };
+const PATH = ['start', 'click', 'tab', 'redirect', 'page', 'click', 'page', 'click', 'page', 'page', 'click', 'page', 'click', 'page'];
+
+test.describe('journeys (A3-2) on the fixture portal', () => {
+  let portal: Awaited<ReturnType<typeof servePortal>>;
+  test.beforeAll(async () => {
+    portal = await servePortal();
+  });
+  test.afterAll(async () => {
+    await portal.close();
+  });
+
+  test('clicking through gives the exact counts, the path and the A3-2 outcome', async ({ session }) => {
+    const reader = await journeyReader(session.context, session.extensionId);
+    await walkPortal(session.context, portal.origin, reader);
+    const [j] = await journeys(reader);
+    expect(j).toMatchObject(EXPECTED);
+    expect(j!.steps!.map((s) => s.kind)).toEqual(PATH);
+    const pages = j!.steps!.filter((s) => s.kind === 'page');
+    expect(pages.map((s) => new URL(s.url).pathname + new URL(s.url).search)).toEqual([
+      '/login.html?service=%2Fsituation.html', '/situation.html', '/personal.html', '/situation.html', '/situation.html?case=enterprise', '/form.html',
+    ]);
+    expect(pages[0]!.login).toBeTruthy();
+    expect(['back_forward', 'bfcache']).toContain(pages[3]!.nav);
+    expect(pages[4]!.nav).toBe('push');
+    expect(j!.steps!.find((s) => s.kind === 'redirect')!.url).toBe(`${portal.origin}/go/apply`);
+    expect(j!.outcomes[0]).toMatchObject({ indicator: 'A3-2', status: 'partial' });
+    expect(j!.outcomes[0]!.message).toContain('超出点击预算（3次）');
+    expect(j!.journey.guide).toMatchObject({ itemName: '食品经营许可（新办）', depth: 4 });
+    // The guide claims 全程网办 and the journey reached the form: B1 agrees with reality.
+    expect(j!.outcomes[1]).toMatchObject({ indicator: 'B1', status: 'pass' });
+  });
+
+  test('the same journey with the service worker stopped before every step: same counts, no duplicates, same order', async ({ session }) => {
+    const reader = await journeyReader(session.context, session.extensionId);
+    const boots = new Set<string | undefined>();
+    await walkPortal(session.context, portal.origin, reader, async (page) => {
+      boots.add(await bootId(reader));
+      await stopWorker(session.context, page, session.extensionId);
+    });
+    const [j] = await journeys(reader);
+    boots.add(await bootId(reader));
+    // Six stops: the worker started afresh at least six times during the journey.
+    expect(boots.size).toBeGreaterThanOrEqual(7);
+    expect(j).toMatchObject(EXPECTED);
+    expect(j!.steps!.map((s) => s.kind)).toEqual(PATH);
+    expect(new Set(j!.steps!.map((s) => s.eventId)).size).toBe(j!.steps!.length);
+  });
+
+  test('a guide claiming 全程网办 whose online entry leads to the portal home page: B1 partial with the journey as evidence', async ({ session }) => {
+    const reader = await journeyReader(session.context, session.extensionId);
+    const guide = await session.context.newPage();
+    await guide.goto(`${portal.origin}/guide-home.html`);
+    const { waitForGuide, waitForPages } = await import('./journey-support');
+    await waitForGuide(reader, `${portal.origin}/guide-home.html`);
+    await guide.click('#online-entry');
+    await guide.waitForURL(/\/index\.html$/);
+    await waitForPages(reader, 1);
+    // The reviewer finds no way on and marks a dead end in the timeline.
+    await reader.reload();
+    await reader.getByTestId('mark-dead-end').click();
+    await expect(reader.getByTestId('outcome-B1')).toContainText('门户首页');
+    const [j] = await journeys(reader);
+    expect(j).toMatchObject({ status: 'dead-end', clicks: 1, pages: 1 });
+    const b1 = j!.outcomes.find((o) => o.indicator === 'B1')!;
+    expect(b1).toMatchObject({ status: 'partial', evidence: { selector: `${portal.origin}/index.html`, label: '安达市政务服务网' } });
+    expect(j!.outcomes[0]).toMatchObject({ indicator: 'A3-2', status: 'fail' });
+  });
+});
