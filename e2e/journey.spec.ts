@@ -1,5 +1,9 @@
-import { expect, test } from './support';
-import { bootId, journeyReader, journeys, servePortal, stopWorker, walkPortal } from './journey-support';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { BROWSER_EXTENSION, chromiumPath, expect, test } from './support';
+import { bootId, journeyReader, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
 
 /*
  * The fixture journey, counted by hand from the rule book's definition (README 办事路径):
@@ -65,7 +69,6 @@ test.describe('journeys (A3-2) on the fixture portal', () => {
     const reader = await journeyReader(session.context, session.extensionId);
     const guide = await session.context.newPage();
     await guide.goto(`${portal.origin}/guide-home.html`);
-    const { waitForGuide, waitForPages } = await import('./journey-support');
     await waitForGuide(reader, `${portal.origin}/guide-home.html`);
     await guide.click('#online-entry');
     await guide.waitForURL(/\/index\.html$/);
@@ -80,4 +83,41 @@ test.describe('journeys (A3-2) on the fixture portal', () => {
     expect(b1).toMatchObject({ status: 'partial', evidence: { selector: `${portal.origin}/index.html`, label: '安达市政务服务网' } });
     expect(j!.outcomes[0]).toMatchObject({ indicator: 'A3-2', status: 'fail' });
   });
+});
+
+test('a journey cut off by closing the browser is shown as interrupted, with its steps, after a restart with the same profile', async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-auditor-journey-'));
+  const portal = await servePortal();
+  const open = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(), headless: true,
+      args: [`--disable-extensions-except=${BROWSER_EXTENSION}`, `--load-extension=${BROWSER_EXTENSION}`, '--no-sandbox', '--no-first-run', '--disable-sync'],
+    });
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return { context, extensionId: new URL(sw.url()).host };
+  };
+  try {
+    const first = await open();
+    const reader = await journeyReader(first.context, first.extensionId);
+    const guide = await first.context.newPage();
+    await guide.goto(`${portal.origin}/guide.html`);
+    await waitForGuide(reader, `${portal.origin}/guide.html`);
+    const [tab] = await Promise.all([first.context.waitForEvent('page'), guide.click('#online-entry')]);
+    await tab.waitForURL(/\/login\.html/);
+    await waitForPages(reader, 1);
+    await first.context.close();
+
+    const second = await open();
+    const page = await journeyReader(second.context, second.extensionId);
+    await expect(page.getByTestId('status')).toHaveText(/已中断/, { timeout: 30_000 });
+    const [j] = await journeys(page);
+    expect(j).toMatchObject({ status: 'interrupted', clicks: 1, pages: 1, loginPages: 1 });
+    expect(j!.steps!.map((s) => s.kind)).toEqual(['start', 'click', 'tab', 'redirect', 'page', 'mark']);
+    await expect(page.getByTestId('steps').locator('tr[data-kind=page]')).toHaveCount(1);
+    expect(j!.outcomes[0]).toMatchObject({ indicator: 'A3-2', status: 'review' });
+    await second.context.close();
+  } finally {
+    await portal.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
 });
