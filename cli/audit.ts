@@ -9,6 +9,7 @@ import { toCsv, type PageReport } from '../lib/csv';
 import { toJson, toTable, terminalText } from '../lib/report';
 import { findChromium } from './chromium';
 import { CLI_EXTENSION, ROOT, auditUrls, launch } from './runner';
+import { runFlows } from './flow';
 import { serveFolder } from './serve';
 
 const USAGE = `用法 Usage: npm run audit -- [--format table|json|csv] [--out FILE] TARGET...
@@ -17,16 +18,22 @@ const USAGE = `用法 Usage: npm run audit -- [--format table|json|csv] [--out F
   --format  table（默认 default）| json | csv（UTF-8 BOM，Excel/WPS 可直接打开）
   --out     写入文件而不是标准输出 / write to FILE instead of standard output
   --demo    审核自带的演示门户 / audit the bundled demo portal (npm start)
+  --flow FLOW.json  回放 Chrome 录制器导出的流程，统计办事路径（A3-2）/ replay a DevTools Recorder flow and count its journey (repeatable)
 退出码 Exit code: 0 all targets audited; 1 a target could not be loaded; 2 bad arguments or no browser.`;
 
-interface Args { format: 'table' | 'json' | 'csv'; out?: string; targets: string[]; demo: boolean }
+interface Args { format: 'table' | 'json' | 'csv'; out?: string; targets: string[]; demo: boolean; flows: string[] }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { format: 'table', targets: [], demo: false };
+  const a: Args = { format: 'table', targets: [], demo: false, flows: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return USAGE;
     if (arg === '--demo') a.demo = true;
+    else if (arg === '--flow' || arg.startsWith('--flow=')) {
+      const f = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (!f) return '--flow 需要流程文件 / needs a Recorder JSON file';
+      a.flows.push(f);
+    }
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const v = arg.includes('=') ? arg.split('=')[1] : argv[++i];
       if (v !== 'table' && v !== 'json' && v !== 'csv') return `--format 只能是 table、json 或 csv / must be table, json or csv (got ${v ?? 'nothing'})`;
@@ -37,7 +44,7 @@ function parseArgs(argv: string[]): Args | string {
     } else if (arg.startsWith('--')) return `未知选项 / unknown option ${arg}`;
     else a.targets.push(arg);
   }
-  if (!a.demo && !a.targets.length) return `没有审核目标 / no target given\n${USAGE}`;
+  if (!a.demo && !a.targets.length && !a.flows.length) return `没有审核目标 / no target given\n${USAGE}`;
   return a;
 }
 
@@ -61,6 +68,7 @@ async function main(): Promise<number> {
     const built = spawnSync('npx', ['wxt', 'build', '--mode', 'cli'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) return 2;
   }
+  if (args.flows.length) return runFlows(browser.path, args.flows, args); // cli/flow.ts
 
   // Local files are served from their own folder on loopback; URLs are used as given.
   const servers = new Map<string, Awaited<ReturnType<typeof serveFolder>>>();
