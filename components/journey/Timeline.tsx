@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { JourneyView } from '@/lib/background/journey';
 import type { Step } from '@/lib/journey/derive';
+import { journeysCsv, stepsCsv } from '@/lib/journey/export';
+import type { JourneySettings } from '@/lib/journey/settings';
 import { STATUS_TEXT } from '@/lib/outcome';
+import { JourneySettingsForm } from './JourneySettingsForm';
 
 /**
  * The journeys page: every recorded journey with its counts and A3-2 outcome, and one journey's
@@ -29,7 +32,16 @@ const NAV: Record<string, string> = {
 
 const time = (ts: number) => new Date(ts).toLocaleTimeString('zh-CN', { hour12: false });
 
-export function Timeline({ send, journeyId, tabId }: { send: Send; journeyId?: string; tabId?: number }) {
+export interface TimelineProps {
+  send: Send;
+  journeyId?: string;
+  tabId?: number;
+  /** Hands a CSV file to the user (a download). */
+  download?: (name: string, text: string) => void;
+  settings?: { load: () => Promise<JourneySettings>; save: (s: JourneySettings) => Promise<void> };
+}
+
+export function Timeline({ send, journeyId, tabId, download, settings }: TimelineProps) {
   const [list, setList] = useState<JourneyView[] | null>(null);
   const [selected, setSelected] = useState<string | undefined>(journeyId);
   const [detail, setDetail] = useState<JourneyView | null>(null);
@@ -53,6 +65,15 @@ export function Timeline({ send, journeyId, tabId }: { send: Send; journeyId?: s
     return () => clearInterval(t);
   }, [selected]);
 
+  const exportCsv = async (perStep: boolean) => {
+    const views: JourneyView[] = [];
+    for (const v of list ?? []) {
+      const g = await send({ type: 'journey/get', journeyId: v.journey.journeyId });
+      if (g.ok && g.journey) views.push(g.journey);
+    }
+    download?.(perStep ? '办事路径步骤.csv' : '办事路径.csv', perStep ? stepsCsv(views) : journeysCsv(views));
+  };
+
   const act = async (msg: unknown) => {
     const r = await send(msg);
     if (!r.ok) setError(r.error);
@@ -65,6 +86,12 @@ export function Timeline({ send, journeyId, tabId }: { send: Send; journeyId?: s
       {error && <p role="alert">出错了 / error: {error}</p>}
       {tabId !== undefined && (
         <p><button data-testid="start" onClick={() => void act({ type: 'journey/start', tabId }).then(() => setSelected(undefined))}>从此标签页开始记录 Start recording in this tab</button></p>
+      )}
+      {download && !!list?.length && (
+        <p class="export">
+          <button data-testid="export-journeys" onClick={() => void exportCsv(false)}>导出 CSV（每条路径一行）Export journeys</button>{' '}
+          <button data-testid="export-steps" onClick={() => void exportCsv(true)}>导出 CSV（每个步骤一行）Export steps</button>
+        </p>
       )}
       {list === null ? <p>正在读取… Loading…</p> : list.length === 0 ? (
         <p data-testid="empty">还没有办事路径。在办事指南页点击“在线办理”等网上办理入口即自动开始记录。No journeys yet: click a guide's online entry (在线办理 …) to start one.</p>
@@ -135,6 +162,12 @@ export function Timeline({ send, journeyId, tabId }: { send: Send; journeyId?: s
             </tbody>
           </table>
         </section>
+      )}
+      {settings && (
+        <details class="settings">
+          <summary>办事路径设置 Journey settings</summary>
+          <JourneySettingsForm load={settings.load} save={settings.save} />
+        </details>
       )}
     </div>
   );

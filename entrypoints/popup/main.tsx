@@ -52,6 +52,7 @@ function Shell() {
       <App />
       <p class="links">
         <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>设置 Settings</a>
+        {' · '}<a href="#" data-testid="journeys-link" onClick={(e) => { e.preventDefault(); void targetTab().then((t) => browser.tabs.create({ url: browser.runtime.getURL(`/journey.html${t === undefined ? '' : `?tab=${t}`}`) })); }}>办事路径 Journeys</a>
       </p>
     </>
   );

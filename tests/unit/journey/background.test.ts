@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handler';
-import { onTabCreated, onTabRemoved, reconcile, type JourneyDeps } from '@/lib/background/journey';
+import { drainOutbox, onTabCreated, onTabRemoved, reconcile, type JourneyDeps } from '@/lib/background/journey';
 import type { Captured } from '@/lib/journey/events';
 import { DEFAULT_JOURNEY_SETTINGS } from '@/lib/journey/settings';
 import { openStore } from '@/lib/store';
@@ -89,5 +89,24 @@ describe('background journeys (IndexedDB + storage.session, no state in memory)'
     await onTabRemoved(deps, 3);
     const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { status: string } };
     expect(got.journey.status).toBe('dead-end');
+  });
+
+  it('events a stopped worker never got come in from the outbox once, only for tabs in a journey', async () => {
+    const local = memory();
+    deps.outbox = { all: local.all, remove: async (keys) => keys.forEach((k) => local.data.delete(k)) };
+    const r = (await fromTab(1, click(10, '在线办理', true))) as { journeyId: string; tabId: number };
+    expect(r.tabId).toBe(1);
+    const lost = click(20, '登录');
+    local.data.set(`jout:${lost.eventId}`, { tabId: 1, event: lost });
+    const stranger = click(21, '别的标签页');
+    local.data.set(`jout:${stranger.eventId}`, { tabId: 9, event: stranger });
+    local.data.set('jout:garbage', { tabId: 'x' });
+    local.data.set('settings', { keep: true });
+    await drainOutbox(deps);
+    await drainOutbox(deps);
+    await fromTab(1, lost); // the message arrives after all
+    const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { clicks: number } };
+    expect(got.journey.clicks).toBe(2);
+    expect([...local.data.keys()]).toEqual(['settings']);
   });
 });
