@@ -65,6 +65,25 @@ test.describe('journeys (A3-2) on the fixture portal', () => {
     expect(new Set(j!.steps!.map((s) => s.eventId)).size).toBe(j!.steps!.length);
   });
 
+  test('pressing Enter to submit the login form counts once, as the click on its submit control', async ({ session }) => {
+    const reader = await journeyReader(session.context, session.extensionId);
+    const guide = await session.context.newPage();
+    await guide.goto(`${portal.origin}/guide.html`);
+    await waitForGuide(reader, `${portal.origin}/guide.html`);
+    const [tab] = await Promise.all([session.context.waitForEvent('page'), guide.click('#online-entry')]);
+    await tab.waitForURL(/\/login\.html/);
+    await waitForPages(reader, 1);
+    await tab.fill('#user', 'reviewer');
+    await tab.fill('#password', 'secret');
+    await tab.press('#password', 'Enter');
+    await tab.waitForURL(/\/situation\.html$/);
+    const j = await waitForPages(reader, 2);
+    expect(j).toMatchObject({ clicks: 2, pages: 2, loginPages: 1 });
+    const clicks = j.steps!.filter((s) => s.kind === 'click');
+    expect(clicks.map((s) => s.counted)).toEqual([true, true]);
+    expect(clicks[1]!.why).toContain('回车');
+  });
+
   test('a guide claiming 全程网办 whose online entry leads to the portal home page: B1 partial with the journey as evidence', async ({ session }) => {
     const reader = await journeyReader(session.context, session.extensionId);
     const guide = await session.context.newPage();
