@@ -1,4 +1,4 @@
-import { appendEvents, eventsOfJourney, listJourneys, putJourney, type StoreDb } from '../store';
+import { appendEvents, eventsOfJourney, itemKey, listJourneys, putJourney, type StoreDb } from '../store';
 import { deriveJourney, type Derived } from '../journey/derive';
 import { z } from 'zod';
 import { Captured, Journey, JourneyEvent, OUTBOX_PREFIX, type Mark } from '../journey/events';
@@ -76,8 +76,9 @@ async function storedEvents(db: StoreDb, journeyId: string): Promise<JourneyEven
   });
 }
 
+/** The record also carries the item's key (lib/store), so the dashboard joins journeys to audits. */
 async function saveJourney(db: StoreDb, j: Journey, status: string): Promise<void> {
-  await putJourney(db, { ...j, id: j.journeyId, status });
+  await putJourney(db, { ...j, id: j.journeyId, status, itemKey: itemKey({ url: j.guide.url, item: { code: j.guide.itemCode } }) });
 }
 
 /** Ends the journey's recording when its derived status is final: no tab feeds it any more. */
