@@ -71,19 +71,24 @@ export async function stopWorker(context: BrowserContext, page: Page, extensionI
   }
 }
 
+/** Opens the guide, waits for its audit, clicks 在线办理: a new tab, redirected to the login page. */
+export async function enterFromGuide(context: BrowserContext, origin: string, reader: Page, beforeStep: (page: Page) => Promise<void> = async () => {}): Promise<Page> {
+  const guide = await context.newPage();
+  await guide.goto(`${origin}/guide.html`);
+  await waitForGuide(reader, `${origin}/guide.html`);
+  await beforeStep(guide);
+  const [tab] = await Promise.all([context.waitForEvent('page'), guide.click('#online-entry')]);
+  await tab.waitForURL(/\/login\.html/);
+  await waitForPages(reader, 1);
+  return tab;
+}
+
 /**
  * Clicks through the fixture journey as a person would. `beforeStep` runs before every step
  * (the service-worker test stops the worker there). Returns the journey tab.
  */
 export async function walkPortal(context: BrowserContext, origin: string, reader: Page, beforeStep: (page: Page) => Promise<void> = async () => {}): Promise<Page> {
-  const guide = await context.newPage();
-  await guide.goto(`${origin}/guide.html`);
-  await waitForGuide(reader, `${origin}/guide.html`);
-  await beforeStep(guide);
-  // 1. 在线办理 opens a new tab; the entry link answers with a redirect to the login page.
-  const [tab] = await Promise.all([context.waitForEvent('page'), guide.click('#online-entry')]);
-  await tab.waitForURL(/\/login\.html/);
-  await waitForPages(reader, 1);
+  const tab = await enterFromGuide(context, origin, reader, beforeStep);
   await beforeStep(tab);
   // 2. Sign in.
   await tab.fill('#user', 'reviewer');

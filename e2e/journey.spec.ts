@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { BROWSER_EXTENSION, chromiumPath, expect, test } from './support';
-import { bootId, journeyReader, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
+import { bootId, enterFromGuide, journeyReader, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
 
 /*
  * The fixture journey, counted by hand from the rule book's definition (README 办事路径):
@@ -67,12 +67,7 @@ test.describe('journeys (A3-2) on the fixture portal', () => {
 
   test('pressing Enter to submit the login form counts once, as the click on its submit control', async ({ session }) => {
     const reader = await journeyReader(session.context, session.extensionId);
-    const guide = await session.context.newPage();
-    await guide.goto(`${portal.origin}/guide.html`);
-    await waitForGuide(reader, `${portal.origin}/guide.html`);
-    const [tab] = await Promise.all([session.context.waitForEvent('page'), guide.click('#online-entry')]);
-    await tab.waitForURL(/\/login\.html/);
-    await waitForPages(reader, 1);
+    const tab = await enterFromGuide(session.context, portal.origin, reader);
     await tab.fill('#user', 'reviewer');
     await tab.fill('#password', 'secret');
     await tab.press('#password', 'Enter');
@@ -118,12 +113,7 @@ test('a journey cut off by closing the browser is shown as interrupted, with its
   try {
     const first = await open();
     const reader = await journeyReader(first.context, first.extensionId);
-    const guide = await first.context.newPage();
-    await guide.goto(`${portal.origin}/guide.html`);
-    await waitForGuide(reader, `${portal.origin}/guide.html`);
-    const [tab] = await Promise.all([first.context.waitForEvent('page'), guide.click('#online-entry')]);
-    await tab.waitForURL(/\/login\.html/);
-    await waitForPages(reader, 1);
+    await enterFromGuide(first.context, portal.origin, reader);
     await first.context.close();
 
     const second = await open();
