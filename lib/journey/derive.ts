@@ -12,7 +12,13 @@ import { urlMatches, type JourneySettings } from './settings';
  *   top-level document that finished loading in a journey tab, each in-page route change, each
  *   back/forward arrival. A redirect hop is recorded, not counted; so is a reload.
  * - loginPages: how many of those pages are login / identity pages.
+ *
+ * A client-side redirect (a jump page, `<meta refresh>`, an SSO hop, a router redirect) is a
+ * redirect hop too: a page view replaced by the next one in its tab within CLIENT_REDIRECT_MS,
+ * with no click in between and not by Back/Forward or a reload.
  */
+
+export const CLIENT_REDIRECT_MS = 3000;
 
 export type StepKind = 'start' | 'click' | 'page' | 'redirect' | 'tab' | 'form' | 'mark';
 export type JourneyStatus = 'open' | 'reached' | 'dead-end' | 'abandoned' | 'interrupted';
@@ -67,10 +73,33 @@ const routeOf = (u: string) => {
   }
 };
 
+/** Page views that the page itself replaced at once (see CLIENT_REDIRECT_MS). */
+function clientRedirects(sorted: readonly JourneyEvent[]): Set<string> {
+  const out = new Set<string>();
+  // A page where the application form showed up is where the journey ends, never a hop.
+  const withForm = new Set(sorted.flatMap((e) => (e.kind === 'form' ? [e.page] : e.kind === 'page' && e.form ? [e.eventId] : [])));
+  const last = new Map<number, { id: string; ts: number; clicked: boolean }>();
+  for (const e of sorted) {
+    if (e.kind === 'tab') {
+      const opener = last.get(e.opener);
+      if (opener?.clicked) last.set(e.tabId, { id: '', ts: e.ts, clicked: true });
+    } else if (e.kind === 'click' && e.trusted) {
+      const l = last.get(e.tabId);
+      if (l) l.clicked = true;
+    } else if (e.kind === 'page') {
+      const l = last.get(e.tabId);
+      if (l?.id && !l.clicked && !withForm.has(l.id) && e.ts - l.ts < CLIENT_REDIRECT_MS && !['back_forward', 'bfcache', 'traverse', 'reload'].includes(e.nav)) out.add(l.id);
+      last.set(e.tabId, { id: e.eventId, ts: e.ts, clicked: false });
+    }
+  }
+  return out;
+}
+
 export function deriveJourney(events: readonly JourneyEvent[], s: Pick<JourneySettings, 'submitUrls'>): Derived {
   const byId = new Map<string, JourneyEvent>();
   for (const e of events) byId.set(e.eventId, e);
   const sorted = [...byId.values()].sort((a, b) => a.ts - b.ts || ORDER[a.kind] - ORDER[b.kind] || (a.eventId < b.eventId ? -1 : 1));
+  const hops = clientRedirects(sorted);
 
   // The reviewer's latest word on each step wins (an exclusion can be undone).
   const excluded = new Map<string, string>();
@@ -129,6 +158,7 @@ export function deriveJourney(events: readonly JourneyEvent[], s: Pick<JourneySe
         lastUrlInTab.set(e.tabId, e.url);
         let why: string | undefined;
         if (e.nav === 'reload') why = '刷新同一页面，不计页面';
+        else if (hops.has(e.eventId)) why = '页面自动跳走（客户端重定向），不计页面';
         else if (e.nav === 'replace' && prev !== undefined && routeOf(prev) === routeOf(e.url)) why = '地址参数替换，页面未变，不计页面';
         else if (reason !== undefined) why = `评审人排除：${reason}`;
         const counted = why === undefined;

@@ -130,3 +130,23 @@ describe('A3-2 and B1 outcomes', () => {
     expect(genericPage({ url: 'https://x.gov.cn/item/apply.html', title: '申报' }, S)).toBeNull();
   });
 });
+
+describe('client-side redirects', () => {
+  it('a page that replaces itself at once without a click is a redirect hop, not a page (nor a login page)', () => {
+    const d = deriveJourney([
+      start(0), click(0, '在线办理'),
+      page(100, '/jump.html'), // "正在跳转…"
+      page(600, '/sso/check', { login: 'x' }), // already signed in: the identity service sends the browser on
+      page(900, '/apply/list'),
+      click(5000, '申请'),
+      page(5200, '/apply/form', { form: '提交' }),
+    ], S);
+    expect([d.clicks, d.pages, d.loginPages]).toEqual([2, 2, 0]);
+    expect(d.steps.filter((x) => x.kind === 'page' && !x.counted).map((x) => x.why)).toEqual(['页面自动跳走（客户端重定向），不计页面', '页面自动跳走（客户端重定向），不计页面']);
+  });
+
+  it('Back soon after a page loaded, or a page left after a while, still counts', () => {
+    const d = deriveJourney([start(0), click(0, '在线办理'), page(100, '/a'), page(400, '/b', { nav: 'back_forward' }), page(9000, '/c')], S);
+    expect(d.pages).toBe(3);
+  });
+});
