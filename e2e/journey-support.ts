@@ -1,10 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { ROOT } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
 import type { JourneyView } from '../lib/background/journey';
-import { expect } from './support';
+import { BROWSER_EXTENSION, chromiumPath, expect } from './support';
+
+/** The shipped extension in a browser with this profile folder (kept across launches), plus extra flags. */
+export async function launchProfile(profile: string, args: string[] = []): Promise<{ context: BrowserContext; extensionId: string }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(), headless: true,
+    args: [`--disable-extensions-except=${BROWSER_EXTENSION}`, `--load-extension=${BROWSER_EXTENSION}`, '--no-sandbox', '--no-first-run', '--disable-sync', ...args],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, extensionId: new URL(sw.url()).host };
+}
 
 /** The multi-page fixture portal (guide → 在线办理 → login → 情形选择 → form) on loopback. */
 export const PORTAL = path.join(ROOT, 'tests/fixtures/journey');

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { BROWSER_EXTENSION, chromiumPath, expect, test } from './support';
-import { bootId, enterFromGuide, journeyReader, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
+import { expect, test } from './support';
+import { bootId, enterFromGuide, journeyReader, launchProfile, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
 
 /*
  * The fixture journey, counted by hand from the rule book's definition (README 办事路径):
@@ -102,14 +101,7 @@ test.describe('journeys (A3-2) on the fixture portal', () => {
 test('a journey cut off by closing the browser is shown as interrupted, with its steps, after a restart with the same profile', async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-auditor-journey-'));
   const portal = await servePortal();
-  const open = async () => {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(), headless: true,
-      args: [`--disable-extensions-except=${BROWSER_EXTENSION}`, `--load-extension=${BROWSER_EXTENSION}`, '--no-sandbox', '--no-first-run', '--disable-sync'],
-    });
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return { context, extensionId: new URL(sw.url()).host };
-  };
+  const open = () => launchProfile(profile);
   try {
     const first = await open();
     const reader = await journeyReader(first.context, first.extensionId);
@@ -126,6 +118,26 @@ test('a journey cut off by closing the browser is shown as interrupted, with its
     expect(j!.outcomes[0]).toMatchObject({ indicator: 'A3-2', status: 'review' });
     await second.context.close();
   } finally {
+    await portal.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('on a plain-http gov.cn portal (not a secure context, no crypto.randomUUID in the page) the counts are the same', async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-auditor-journey-'));
+  const portal = await servePortal();
+  const port = new URL(portal.origin).port;
+  const b = await launchProfile(profile, ['--host-resolver-rules=MAP zwfw.example.gov.cn 127.0.0.1']);
+  try {
+    const reader = await journeyReader(b.context, b.extensionId);
+    const origin = `http://zwfw.example.gov.cn:${port}`;
+    const tab = await walkPortal(b.context, origin, reader);
+    expect(await tab.evaluate(() => window.isSecureContext)).toBe(false);
+    const [j] = await journeys(reader);
+    expect(j).toMatchObject(EXPECTED);
+    expect(j!.steps!.map((s) => s.kind)).toEqual(PATH);
+  } finally {
+    await b.context.close();
     await portal.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }

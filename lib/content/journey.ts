@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { OUTBOX_PREFIX, type Captured, type PageNav } from '../journey/events';
+import { newEventId, OUTBOX_PREFIX, type Captured, type PageNav } from '../journey/events';
 import { actionableOf, applicationForm, cssPath, entryWord, labelOf, loginSign, offlineText } from '../journey/detect';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
 
@@ -34,7 +34,7 @@ export function startJourneyRecorder(o: RecorderOptions): { stop(): void } {
   const { win } = o;
   const doc = win.document;
   const settings = o.settings ?? (() => DEFAULT_JOURNEY_SETTINGS);
-  const id = () => win.crypto.randomUUID();
+  const id = () => newEventId(win.crypto);
   const off: (() => void)[] = [];
   const on = (t: EventTarget, type: string, fn: (e: Event) => void, opts: AddEventListenerOptions = { capture: true, passive: true }) => {
     const safe = (e: Event) => {

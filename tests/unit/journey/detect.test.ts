@@ -55,3 +55,12 @@ describe('journey page detection', () => {
     expect(urlMatches('https://x/a', ['re:('])).toBeUndefined();
   });
 });
+
+describe('event ids', () => {
+  it('are v4 UUIDs also where crypto.randomUUID is missing (plain-http portals)', async () => {
+    const { newEventId } = await import('@/lib/journey/events');
+    const ids = new Set(Array.from({ length: 200 }, () => newEventId({ getRandomValues: (a) => crypto.getRandomValues(a) })));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
