@@ -36,7 +36,8 @@ export function actionableOf(target: Element | null): Element | null {
 /** What a reviewer reads in the timeline for a clicked element. */
 export function labelOf(el: Element): string {
   const input = el as HTMLInputElement;
-  const t = squash(el.getAttribute('aria-label')) || squash(el.textContent) || squash(input.value) || squash(el.getAttribute('title')) || squash(el.getAttribute('alt'));
+  // A clickable wrapper may hold the whole page: read only the start of its text.
+  const t = squash(el.getAttribute('aria-label')) || squash(el.textContent?.slice(0, 2000)) || squash(input.value) || squash(el.getAttribute('title')) || squash(el.getAttribute('alt'));
   return t.slice(0, 200);
 }
 
