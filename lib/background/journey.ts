@@ -49,6 +49,8 @@ export type JourneyReply = ({ ok: true } & JourneyFields) | { ok: false; error: 
 type JourneyMessage = Extract<Message, { type: `journey/${string}` }>;
 
 const TAB = (tabId: number) => `jt:${tabId}`;
+/** The journey a tab fed last, and when it ended: an event from before the end still belongs to it. */
+const LAST = (tabId: number) => `jl:${tabId}`;
 const OPENER = (tabId: number) => `jo:${tabId}`;
 
 /** Runs `fn` under the journey lock (Web Locks: held across awaits, released if the worker dies). */
@@ -88,8 +90,13 @@ async function settle(deps: JourneyDeps, db: StoreDb, journeyId: string): Promis
   const d = deriveJourney(await storedEvents(db, journeyId), await deps.settings());
   await saveJourney(db, j, d.status);
   if (d.status === 'open') return;
+  const endedAt = d.steps.at(-1)?.ts ?? j.startedAt;
   const all = await deps.session.all();
-  for (const [k, v] of Object.entries(all)) if (k.startsWith('jt:') && v === journeyId) await deps.session.remove(k);
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith('jt:') || v !== journeyId) continue;
+    await deps.session.set(LAST(Number(k.slice(3))), { journeyId, endedAt });
+    await deps.session.remove(k);
+  }
 }
 
 async function startJourney(deps: JourneyDeps, db: StoreDb, tabId: number, start: { eventId: string; ts: number; url: string; title: string; by: 'entry' | 'reviewer' }, guide: Journey['guide']): Promise<string> {
@@ -113,6 +120,12 @@ async function capture(deps: JourneyDeps, tabId: number, event: Captured): Promi
       await deps.session.set(TAB(tabId), journeyId);
       await appendEvents(db, [{ kind: 'tab', eventId: `t-${tabId}-${journeyId}`.slice(0, 64), ts: event.ts - 1, url: event.url, title: '', opener: opener as number, journeyId, tabId }]);
     }
+  }
+  if (!journeyId) {
+    // A late event (its message or outbox entry came after the end) from before the journey ended.
+    const last = await deps.session.get(LAST(tabId));
+    const l = last as { journeyId?: unknown; endedAt?: unknown } | undefined;
+    if (typeof l?.journeyId === 'string' && typeof l.endedAt === 'number' && event.ts <= l.endedAt) journeyId = l.journeyId;
   }
   if (!journeyId) {
     // The online entry of a guide page, clicked by a person, starts a journey.
@@ -228,6 +241,7 @@ export function onTabCreated(deps: JourneyDeps, tab: { id?: number; openerTabId?
 export function onTabRemoved(deps: JourneyDeps, tabId: number): Promise<void> {
   return locked(async () => {
     await deps.session.remove(OPENER(tabId));
+    await deps.session.remove(LAST(tabId));
     if (!(await journeyOfTab(deps, tabId))) return;
     await deps.session.remove(TAB(tabId));
     await reconcileLocked(deps);

@@ -109,4 +109,14 @@ describe('background journeys (IndexedDB + storage.session, no state in memory)'
     expect(got.journey.clicks).toBe(2);
     expect([...local.data.keys()]).toEqual(['settings']);
   });
+
+  it('an event from before the end that arrives after it (a late outbox entry) still counts; later ones do not', async () => {
+    const r = (await fromTab(1, click(10, '在线办理', true))) as { journeyId: string };
+    const lateClick = click(30, '开始申报');
+    await fromTab(1, page(40, 'form.html', '提交'));
+    expect(await fromTab(1, lateClick)).toMatchObject({ recorded: true });
+    expect(await fromTab(1, click(50, '提交'))).toMatchObject({ recorded: false });
+    const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { clicks: number; status: string } };
+    expect(got.journey).toMatchObject({ clicks: 2, status: 'reached' });
+  });
 });
