@@ -119,4 +119,16 @@ describe('background journeys (IndexedDB + storage.session, no state in memory)'
     const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { clicks: number; status: string } };
     expect(got.journey).toMatchObject({ clicks: 2, status: 'reached' });
   });
+
+  it('the reviewer starts a journey by hand in a tab: the guide comes from that tab\'s audit; clicks from then on count', async () => {
+    const outcome = { indicator: 'B1', status: 'pass', value: '全程网办', message: '', hint: '', missing: [], found: [], data: { level: 4 }, evidence: {} };
+    session.data.set('tab:5', { tabId: 5, receivedAt: 1, result: { url: `${O}guide.html`, title: '指南', isGuide: true, reason: '', item: { name: '事项甲', code: null }, outcomes: [outcome], auditedAt: 1, engine: 'test' } });
+    const r = (await fromPage({ type: 'journey/start', tabId: 5 })) as { ok: boolean; journeyId: string };
+    expect(r.ok).toBe(true);
+    expect(await fromPage({ type: 'journey/start', tabId: 5 })).toMatchObject({ journeyId: r.journeyId });
+    await fromTab(5, click(Date.now() + 10, '个人办事'));
+    const got = (await fromPage({ type: 'journey/get', journeyId: r.journeyId })) as { journey: { clicks: number; journey: { guide: unknown } } };
+    expect(got.journey.clicks).toBe(1);
+    expect(got.journey.journey.guide).toMatchObject({ url: `${O}guide.html`, itemName: '事项甲', depth: 4 });
+  });
 });
