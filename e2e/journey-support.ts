@@ -71,8 +71,9 @@ export async function stopWorker(context: BrowserContext, page: Page, extensionI
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    // A page may wake the worker again at once (an audit report): stop it until it is seen gone.
     await expect.poll(async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
       const { targetInfos } = await cdp.send('Target.getTargets');
       return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
     }, { timeout: 15_000 }).toBe(false);
