@@ -9,6 +9,7 @@ import { toCsv } from '../lib/csv';
 import { toJson, toTable, terminalText, type CliReport } from '../lib/report';
 import { findChromium } from './chromium';
 import { CLI_EXTENSION, DEFAULTS, ROOT, auditUrls, launch, removeTemporaryProfiles, type Session } from './runner';
+import { runFlows } from './flow';
 import { serveSavedPages, type SavedPages } from './serve';
 
 const USAGE = `用法 Usage: npm run --silent audit -- [选项 options] TARGET...
@@ -25,6 +26,8 @@ const USAGE = `用法 Usage: npm run --silent audit -- [选项 options] TARGET..
   --profile DIR       使用并保留此浏览器配置目录（不指定则用临时目录，结束后删除）
                       use and keep DIR as the browser profile (default: a temporary one, removed afterwards)
   --demo              审核自带的演示门户 / audit the bundled demo portal (npm start)
+  --flow FLOW.json    回放 Chrome 录制器导出的流程，统计办事路径（A3-2），可重复
+                      replay a DevTools Recorder flow and count its journey (A3-2); repeatable
 退出码 Exit code: 0 all targets audited; 1 a target could not be loaded, crashed or did not decode;
   2 bad arguments or no browser; 130/143 interrupted (Ctrl-C / SIGTERM).`;
 
@@ -38,10 +41,11 @@ interface Args {
   timeoutMs: number;
   waitFor?: string;
   profile?: string;
+  flows: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { format: 'table', targets: [], demo: false, concurrency: DEFAULTS.concurrency, settleMs: DEFAULTS.settleMs, timeoutMs: DEFAULTS.timeoutMs };
+  const a: Args = { format: 'table', targets: [], demo: false, flows: [], concurrency: DEFAULTS.concurrency, settleMs: DEFAULTS.settleMs, timeoutMs: DEFAULTS.timeoutMs };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -49,7 +53,11 @@ function parseArgs(argv: string[]): Args | string {
     const value = () => (eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i]);
     if (arg === '--help' || arg === '-h') return USAGE;
     if (arg === '--demo') a.demo = true;
-    else if (name === '--format') {
+    else if (name === '--flow') {
+      const f = value();
+      if (!f) return '--flow 需要流程文件 / needs a Recorder JSON file';
+      a.flows.push(f);
+    } else if (name === '--format') {
       const v = value();
       if (v !== 'table' && v !== 'json' && v !== 'csv') return `--format 只能是 table、json 或 csv / must be table, json or csv (got ${v ?? 'nothing'})`;
       a.format = v;
@@ -73,7 +81,7 @@ function parseArgs(argv: string[]): Args | string {
     } else if (arg.startsWith('--')) return `未知选项 / unknown option ${arg}`;
     else a.targets.push(arg);
   }
-  if (!a.demo && !a.targets.length) return `没有审核目标 / no target given\n${USAGE}`;
+  if (!a.demo && !a.targets.length && !a.flows.length) return `没有审核目标 / no target given\n${USAGE}`;
   return a;
 }
 
@@ -101,6 +109,7 @@ async function main(): Promise<number> {
     const built = spawnSync('npx', ['wxt', 'build', '--mode', 'cli'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) return 2;
   }
+  if (args.flows.length) return runFlows(browser.path, args.flows, args); // cli/flow.ts
 
   // Local files: each folder gets its own strict loopback server (cli/serve.ts). URLs are used as given.
   const targets = args.demo ? DEMO_PAGES.map((p) => path.join(DEMO_DIR, p)) : args.targets;

@@ -100,8 +100,11 @@ const FIXTURE_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
 };
 
-/** Serves one folder on loopback, read-only, never outside it. For the project's own fixtures. */
-export async function serveFolder(root: string): Promise<Served> {
+/**
+ * Serves one folder on loopback, read-only, never outside it. For the project's own fixtures.
+ * `redirects` (path → location) answer 302, as a portal's entry links often do.
+ */
+export async function serveFolder(root: string, redirects: Record<string, string> = {}): Promise<Served> {
   const base = path.resolve(root);
   return listen((req, res) => {
     let rel: string;
@@ -109,6 +112,10 @@ export async function serveFolder(root: string): Promise<Served> {
       rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (Object.hasOwn(redirects, rel)) {
+      res.writeHead(302, { location: redirects[rel] }).end();
       return;
     }
     let file = path.resolve(base, `.${rel}`);

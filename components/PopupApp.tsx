@@ -29,6 +29,7 @@ export function PopupApp() {
   const rows = result?.isGuide ? review(result.outcomes, audit.item?.verdicts ?? []) : [];
   const problems = rows.filter((r) => PROBLEMS.includes(r.status)).sort((a, b) => PROBLEMS.indexOf(a.status) - PROBLEMS.indexOf(b.status));
   const dashboard = (browser.runtime.getURL as (path: string) => string)('/dashboard.html');
+  const journeys = (browser.runtime.getURL as (path: string) => string)(`/journey.html${target.tabId === undefined ? '' : `?tab=${target.tabId}`}`);
 
   return (
     <main class="popup">
@@ -83,6 +84,9 @@ export function PopupApp() {
         </button>
         <button type="button" data-testid="open-dashboard" onClick={() => void browser.tabs.create({ url: dashboard }).then(() => window.close())}>
           {t('openDashboard')}
+        </button>
+        <button type="button" data-testid="journeys-link" onClick={() => void browser.tabs.create({ url: journeys }).then(() => window.close())}>
+          {t('openJourneys')}
         </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}

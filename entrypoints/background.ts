@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { framesKey, pruneGone } from '@/lib/background/frames';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
 import { linksKey } from '@/lib/background/linkcheck';
+import { registerJourneys } from '@/lib/background/journey';
+import { openStore } from '@/lib/store';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
@@ -24,10 +26,12 @@ export default defineBackground(() => {
   };
 
   // Listeners are registered synchronously, before any await (MV3 service worker rule).
+  const journey = registerJourneys(browser, () => openStore());
   browser.runtime.onMessage.addListener((raw, sender) =>
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
+      journey,
       // Highlights and the link check (lib/highlight, lib/background/linkcheck.ts).
       net: {
         sendToTab: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),

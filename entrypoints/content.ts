@@ -3,6 +3,8 @@ import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
 import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
 import { installHighlights } from '@/lib/highlight/content';
+import { startJourney } from '@/lib/content/journey';
+import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
 import { setExtraLabels } from '@/lib/labels';
 import { DocumentPing, type Message } from '@/lib/messages';
 import type { GuideSnapshot } from '@/lib/snapshot';
@@ -18,6 +20,12 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   async main(ctx) {
+    // Journeys (A3-2): clicks and page views, recorded from the first moment (before any await).
+    const journey = startJourney(ctx, {
+      send: (msg) => browser.runtime.sendMessage(msg),
+      outbox: (key, value) => browser.storage.local.set({ [key]: value }),
+      settings: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
+    });
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);
     if (import.meta.env.MODE !== 'cli' && !hostMatches(pageHost(), settings.portalHosts)) return;
     setExtraLabels(settings.labels);
@@ -25,6 +33,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((raw: unknown) => (DocumentPing.safeParse(raw).success ? Promise.resolve(docId) : undefined));
     const send = (result: AuditResult, snapshot: GuideSnapshot) => {
       if (!ctx.isValid) return;
+      journey.onAudit(result);
       const msg: Message = { type: 'audit/report', result, snapshot, docId };
       browser.runtime.sendMessage(msg).catch(() => {
         /* the extension was reloaded or the worker is starting: the next change reports again */

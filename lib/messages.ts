@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditResult } from './audit';
 import { GuideSnapshot } from './snapshot';
 import { HighlightAll, HighlightClear, HighlightShow, LinksCheck } from './highlight/messages';
+import { JourneyCapture, JourneyExclude, JourneyGet, JourneyList, JourneyMark, JourneyStart } from './journey/events';
 
 /**
  * The one message protocol. Every message that crosses a boundary (content script →
@@ -32,6 +33,7 @@ export const Message = z.discriminatedUnion('type', [
   HighlightAll,
   HighlightClear,
   LinksCheck,
+  JourneyCapture, JourneyStart, JourneyMark, JourneyExclude, JourneyList, JourneyGet, // lib/journey/events.ts
 ]);
 export type Message = z.infer<typeof Message>;
 

@@ -4,6 +4,7 @@ import type { DrawReply } from '../highlight/messages';
 import { relayHighlight } from '../highlight/relay';
 import { acceptReport } from './frames';
 import { checkTabLinks, keepLinkChecks, type LinkCheckResult, type NetAccess } from './linkcheck';
+import { handleJourneyMessage, type JourneyDeps, type JourneyFields } from './journey';
 
 /** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
 export interface SessionStore {
@@ -23,7 +24,7 @@ export interface Sender {
 }
 
 export type Reply =
-  | { ok: true; result?: TabResult | null; highlight?: DrawReply; links?: LinkCheckResult }
+  | ({ ok: true; result?: TabResult | null; highlight?: DrawReply; links?: LinkCheckResult } & JourneyFields)
   | { ok: false; error: string; origin?: string };
 
 /**
@@ -34,7 +35,7 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult | undefined) => void; extensionOrigin: string; extensionId?: string; net?: NetAccess },
+  hooks: { onResult?: (tabId: number, result: AuditResult | undefined) => void; extensionOrigin: string; extensionId?: string; net?: NetAccess; journey?: JourneyDeps },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -68,6 +69,9 @@ export async function handleMessage(
       if (!hooks.net) return { ok: false, error: 'no tab access' };
       return msg.type === 'links/check' ? checkTabLinks(msg, store, hooks.net, hooks.onResult) : relayHighlight(msg, store, hooks.net);
     }
+    case 'journey/capture': case 'journey/start': case 'journey/mark': case 'journey/exclude': case 'journey/list': case 'journey/get':
+      if (!hooks.journey) return { ok: false, error: 'journeys unavailable' };
+      return handleJourneyMessage(msg, sender, !!sender.url?.startsWith(hooks.extensionOrigin), hooks.journey);
   }
 }
 

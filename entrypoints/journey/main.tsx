@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Timeline, type Send } from '@/components/journey/Timeline';
+import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
+
+// journey.html[?id=<journeyId>][&tab=<tabId>]: `tab` offers to start recording in that tab by hand.
+const q = new URLSearchParams(location.search);
+const tab = Number(q.get('tab'));
+const send: Send = (msg) => browser.runtime.sendMessage(msg) as ReturnType<Send>;
+const download = (name: string, text: string) => {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+};
+const settings = {
+  load: async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]),
+  save: (s: unknown) => browser.storage.local.set({ [JOURNEY_SETTINGS_KEY]: s }),
+};
+render(
+  <Timeline send={send} journeyId={q.get('id') ?? undefined} tabId={q.has('tab') && Number.isInteger(tab) && tab >= 0 ? tab : undefined} download={download} settings={settings} />,
+  document.getElementById('app')!,
+);
