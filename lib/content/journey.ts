@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit';
+import { OWN_UI_ATTR } from '../extract/walk';
 import { newEventId, OUTBOX_PREFIX, type Captured, type PageNav } from '../journey/events';
 import { actionableOf, applicationForm, cssPath, entryWord, labelOf, loginSign, offlineText } from '../journey/detect';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
@@ -11,8 +12,6 @@ import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/setti
  * prevent anything, and never throw into the page.
  */
 
-/** Our own in-page UI carries this attribute on its shadow host: clicks there are not the portal's. */
-export const OUR_UI_ATTR = 'data-guide-auditor-ui';
 
 export interface RecorderOptions {
   win: Window & typeof globalThis;
@@ -53,7 +52,7 @@ export function startJourneyRecorder(o: RecorderOptions): { stop(): void } {
     off.push(() => t.removeEventListener(type, safe, opts));
   };
 
-  const ours = (e: Event) => e.composedPath().some((n) => n instanceof win.Element && (n.hasAttribute(OUR_UI_ATTR) || n.tagName.toLowerCase().startsWith('guide-auditor')));
+  const ours = (e: Event) => e.composedPath().some((n) => n instanceof win.Element && (n.hasAttribute(OWN_UI_ATTR) || n.tagName.toLowerCase().startsWith('guide-auditor')));
   const describe = (el: Element) => ({
     tag: el.tagName.toLowerCase(),
     text: labelOf(el),
