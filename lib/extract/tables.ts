@@ -1,0 +1,190 @@
+/**
+ * Tables with a header row. The header's cells are matched against the column labels of
+ * lib/labels.ts (COLUMN_LABELS) to classify each `<table>`: materials (材料名称 | 来源渠道 | 份数 …),
+ * process steps (环节 | 办理人 | 办理时限 | 审查标准), special procedures (名称 | 时限), or a row of
+ * field labels over rows of values (办理地点 | 办理时间 | 联系电话). Rowspan and colspan are expanded
+ * into a grid first, so a spanning 环节 cell repeats down its rows and a two-row header
+ * (材料要求 over 原件 | 复印件) names every column. Other parts read the rows through `dataRows`.
+ */
+import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, type FieldKey } from '../labels';
+import { labelKey, labelSuffix } from '../text';
+import { fieldOfText, tidy, type RawHit } from './hit';
+import type { Walked } from './walk';
+
+/** `fields`: a header row of field labels over rows of values (a window table: 办理地点 | 办理时间 | 联系电话). */
+export type TableKind = 'material' | 'step' | 'special' | 'fields';
+export interface ColumnTable {
+  table: HTMLTableElement;
+  kind: TableKind | undefined;
+  candidates: TableKind[];
+  header: Map<number, string>[]; // per candidate kind: column index → canonical column
+  headerRow: number;
+  rows: Element[][];
+}
+
+function tableRows(table: HTMLTableElement): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    const tag = child.tagName.toUpperCase();
+    if (tag === 'TR') rows.push(child);
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      for (const tr of Array.from(child.children)) if (tr.tagName.toUpperCase() === 'TR') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/** Rows as a grid with rowspan/colspan expanded, so a spanning 环节 cell repeats down its rows. */
+function grid(table: HTMLTableElement): Element[][] {
+  const out: Element[][] = [];
+  tableRows(table).forEach((tr, r) => {
+    const row = (out[r] ??= []);
+    let col = 0;
+    for (const cell of Array.from(tr.children)) {
+      if (!/^T[DH]$/i.test(cell.tagName)) continue;
+      while (row[col]) col++;
+      const rs = Math.min(Number(cell.getAttribute('rowspan')) || 1, 50);
+      const cs = Math.min(Number(cell.getAttribute('colspan')) || 1, 20);
+      for (let dr = 0; dr < rs; dr++) {
+        const target = (out[r + dr] ??= []);
+        for (let dc = 0; dc < cs; dc++) target[col + dc] = cell;
+      }
+      col += cs;
+    }
+  });
+  return out;
+}
+
+export function classifyTables(w: Walked): ColumnTable[] {
+  const result: ColumnTable[] = [];
+  for (const table of w.tables) {
+    const rows = grid(table);
+    for (let r = 0; r < Math.min(rows.length, 3); r++) {
+      // A two-row header (材料要求 over 原件 | 复印件): the lower row, which the grid fills with the
+      // upper row's rowspan cells, names every column.
+      const spans = rows[r]!.some((c, i) => rows[r]![i + 1] === c);
+      if (spans && rows[r + 1]?.every((c) => c.tagName.toUpperCase() === 'TH')) r++;
+      const cells = rows[r]!;
+      const maps = (['material', 'step', 'special'] as const).map((kind) => {
+        const m = new Map<number, string>();
+        cells.forEach((cell, i) => {
+          if (i > 0 && cells[i - 1] === cell) return;
+          // Repeated columns stay (来源渠道 and 来源渠道说明 are both the source).
+          const col = columnOf(kind, labelKey(w.textOf(cell)), true);
+          if (col) m.set(i, col as string);
+        });
+        return m;
+      });
+      const has = (m: Map<number, string>, ...cols: string[]) => cols.some((c) => [...m.values()].includes(c));
+      // A header row is mostly column labels; a th/td key-value row maps half its cells at most.
+      const distinct = cells.filter((c, i) => cells.indexOf(c) === i && tidy(w.textOf(c))).length;
+      // Header cells (th, thead) need only two known columns; plain rows need most cells known.
+      const thRow = cells.every((c) => c.tagName.toUpperCase() === 'TH') || cells[0]?.parentElement?.parentElement?.tagName.toUpperCase() === 'THEAD';
+      const headerLike = (m: Map<number, string>) => m.size >= (thRow ? 2 : Math.max(2, Math.ceil(distinct * 0.6)));
+      const candidates: TableKind[] = [];
+      if (headerLike(maps[0]!) && has(maps[0]!, 'name')) candidates.push('material');
+      if (headerLike(maps[1]!) && has(maps[1]!, 'phase', 'step') && has(maps[1]!, 'handler', 'limit', 'standard')) candidates.push('step');
+      if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && (thRow || maps[2]!.size >= Math.ceil(distinct * 0.5))) candidates.push('special');
+      if (!candidates.length && r + 1 < rows.length) {
+        const fieldCols = new Map<number, string>();
+        cells.forEach((cell, i) => {
+          const key = fieldOfText(tidy(w.textOf(cell)));
+          if (key && (i === 0 || cells[i - 1] !== cell)) fieldCols.set(i, key);
+        });
+        // th cells, or a row of td cells that are all field labels, over rows of values
+        if (fieldCols.size >= 2 && (thRow || fieldCols.size === distinct)) {
+          result.push({ table, kind: 'fields', candidates: ['fields'], header: [fieldCols], headerRow: r, rows });
+          break;
+        }
+      }
+      if (!candidates.length) continue;
+      // A step table names its handler or standard; a bare 名称 + 时限 table is special procedures.
+      let kind: TableKind | undefined = candidates[0];
+      if (candidates.includes('step') && candidates.includes('special')) {
+        const headerText = cells.map((c) => w.textOf(c)).join(' ');
+        kind = has(maps[1]!, 'handler', 'standard') ? 'step' : /法定办结时限内|是否收费|中介|特殊|特别/.test(headerText) ? 'special' : undefined;
+      }
+      result.push({ table, kind, candidates, header: maps, headerRow: r, rows });
+      break;
+    }
+  }
+  return result;
+}
+
+/**
+ * A 名称 + 时限 table is a process or a list of special procedures: the section it stands in
+ * decides, else what its rows are called (专家评审, 现场勘查 … or 受理, 审查 …).
+ */
+export function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[], w: Walked): void {
+  for (const t of tables) {
+    if (t.kind) continue;
+    const section = hits.find((h) => h.nodes.some((n) => n.contains(t.table)));
+    if (section?.key === 'special' || section?.key === 'intermediary') t.kind = 'special';
+    else if (section?.key === 'process') t.kind = 'step';
+    else {
+      const names = t.rows.slice(t.headerRow + 1).map((row) => tidy(w.textOf(row[0]!)));
+      const special = names.filter((n) => SPECIAL_PROCEDURE_WORDS.test(n)).length;
+      const steps = names.filter((n) => STEP_WORDS.test(n)).length;
+      t.kind = special > steps ? 'special' : 'step';
+    }
+  }
+}
+
+/** A name cell without its notes: `申请书<span class="note">适用简易程序的提交</span>` → 申请书. */
+function textWithoutNotes(cell: Element, w: Walked): string {
+  let text = w.textOf(cell);
+  for (const note of Array.from(cell.querySelectorAll('small,[class*="note"],[class*="tip"],[class*="remark"],[class*="desc"],[class*="explain"],[class*="hint"]'))) {
+    const t = w.textOf(note);
+    if (t.trim() && t.length < text.length) text = text.replace(t, ' ');
+  }
+  return text;
+}
+
+export function headerOf(t: ColumnTable): Map<number, string> {
+  return t.kind === 'fields' ? t.header[0]! : t.header[['material', 'step', 'special'].indexOf(t.kind!)]!;
+}
+
+/** Hits from tables whose header row is field labels: each row's cell under a label is its value. */
+export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
+  const hits: RawHit[] = [];
+  for (const t of tables.filter((x) => x.kind === 'fields')) {
+    const header = headerOf(t);
+    const headRow = t.rows[t.headerRow]!;
+    for (const { row } of dataRows(t, w)) {
+      for (const [i, key] of header) {
+        const cell = row[i];
+        if (!cell) continue;
+        hits.push({ key: key as FieldKey, label: tidy(w.textOf(headRow[i]!)), labelNode: headRow[i]!, nodes: [cell], value: tidy(w.textOf(cell)), how: 'pair' });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Data rows: distinct rows after the header, skipping repeated header rows and empty rows. */
+export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; col: (name: string) => string | undefined }[] {
+  const header = headerOf(t);
+  const out = [];
+  for (let r = t.headerRow + 1; r < t.rows.length; r++) {
+    const row = t.rows[r]!;
+    const headRow = t.rows[t.headerRow]!;
+    const col = (name: string): string | undefined => {
+      const picked = [...header].filter(([, c]) => c === name);
+      const cells = picked.map(([i]) => {
+        const cell = row[i];
+        const text = cell ? tidy(name === 'name' ? textWithoutNotes(cell, w) : w.textOf(cell)) : '';
+        // 办理时限（工作日） over a bare 3: the unit stands in the header
+        const unit = /^\d+(?:\.\d+)?$/.test(text) ? labelSuffix(w.textOf(headRow[i]!)) : undefined;
+        return unit && /日|天|小时|月/.test(unit) ? `${text}${unit}` : text;
+      });
+      if (!cells.length) return undefined;
+      if (name === 'source') return [...new Set(cells.filter(Boolean))].join('；');
+      // 原件 | 复印件 columns: keep which is which ("原件1；复印件0")
+      if (name === 'copies' && cells.length > 1) return cells.map((c, k) => `${tidy(w.textOf(headRow[picked[k]![0]]!))}${c}`).join('；');
+      return cells[0];
+    };
+    if (!row.some((cell) => tidy(w.textOf(cell)))) continue;
+    out.push({ cells: [...new Set(row)], row, col });
+  }
+  return out;
+}
