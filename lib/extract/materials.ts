@@ -20,14 +20,14 @@ export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[
     const header = headerOf(t);
     const rows = dataRows(t, w);
     const anchorsIn = groupWithin(w.anchors, (a) => a, rows.flatMap((r) => r.cells));
-    for (const { cells, row, col } of rows) {
+    for (const { cells, row, col, group } of rows) {
       const name = stripNumbering(col('name') ?? '');
       if (!name || columnOf('material', labelKey(name)) === 'name') continue;
       const m: Material = {
         name,
         source: col('source'),
         copies: col('copies'),
-        type: col('type'),
+        type: col('type') ?? group, // 申请表格类 over its rows: their type
         text: tidy(cells.map((c) => w.textOf(c)).join(' ')),
         blank: [],
         sample: [],

@@ -2,19 +2,21 @@
  * Tables with a header row. The header's cells are matched against the column labels of
  * lib/labels.ts (COLUMN_LABELS) to classify each `<table>`: materials (材料名称 | 来源渠道 | 份数 …),
  * process steps (环节 | 办理人 | 办理时限 | 审查标准), special procedures (名称 | 时限), or a row of
- * field labels over rows of values (办理地点 | 办理时间 | 联系电话). Rowspan and colspan are expanded
- * into a grid first, so a spanning 环节 cell repeats down its rows and a two-row header
+ * field labels over rows of values (办理地点 | 办理时间 | 联系电话). Tables are read as grids
+ * (./grids.ts: spans expanded, a kit's header and body tables joined), so a two-row header
  * (材料要求 over 原件 | 复印件) names every column. Other parts read the rows through `dataRows`.
  */
 import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, type FieldKey } from '../labels';
 import { labelKey, labelSuffix } from '../text';
+import { gridsOf } from './grids';
 import { fieldOfText, tidy, type RawHit } from './hit';
 import type { Walked } from './walk';
 
 /** `fields`: a header row of field labels over rows of values (a window table: 办理地点 | 办理时间 | 联系电话). */
 export type TableKind = 'material' | 'step' | 'special' | 'fields';
 export interface ColumnTable {
-  table: HTMLTableElement;
+  /** The table, or the component that holds a kit's header and body tables (./grids.ts). */
+  table: Element;
   kind: TableKind | undefined;
   candidates: TableKind[];
   header: Map<number, string>[]; // per candidate kind: column index → canonical column
@@ -22,43 +24,9 @@ export interface ColumnTable {
   rows: Element[][];
 }
 
-function tableRows(table: HTMLTableElement): Element[] {
-  const rows: Element[] = [];
-  for (const child of Array.from(table.children)) {
-    const tag = child.tagName.toUpperCase();
-    if (tag === 'TR') rows.push(child);
-    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
-      for (const tr of Array.from(child.children)) if (tr.tagName.toUpperCase() === 'TR') rows.push(tr);
-    }
-  }
-  return rows;
-}
-
-/** Rows as a grid with rowspan/colspan expanded, so a spanning 环节 cell repeats down its rows. */
-function grid(table: HTMLTableElement): Element[][] {
-  const out: Element[][] = [];
-  tableRows(table).forEach((tr, r) => {
-    const row = (out[r] ??= []);
-    let col = 0;
-    for (const cell of Array.from(tr.children)) {
-      if (!/^T[DH]$/i.test(cell.tagName)) continue;
-      while (row[col]) col++;
-      const rs = Math.min(Number(cell.getAttribute('rowspan')) || 1, 50);
-      const cs = Math.min(Number(cell.getAttribute('colspan')) || 1, 20);
-      for (let dr = 0; dr < rs; dr++) {
-        const target = (out[r + dr] ??= []);
-        for (let dc = 0; dc < cs; dc++) target[col + dc] = cell;
-      }
-      col += cs;
-    }
-  });
-  return out;
-}
-
 export function classifyTables(w: Walked): ColumnTable[] {
   const result: ColumnTable[] = [];
-  for (const table of w.tables) {
-    const rows = grid(table);
+  for (const { el: table, rows } of gridsOf(w)) {
     for (let r = 0; r < Math.min(rows.length, 3); r++) {
       // A two-row header (材料要求 over 原件 | 复印件): the lower row, which the grid fills with the
       // upper row's rowspan cells, names every column.
@@ -86,11 +54,7 @@ export function classifyTables(w: Walked): ColumnTable[] {
       if (headerLike(maps[1]!) && has(maps[1]!, 'phase', 'step') && has(maps[1]!, 'handler', 'limit', 'standard')) candidates.push('step');
       if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && (thRow || maps[2]!.size >= Math.ceil(distinct * 0.5))) candidates.push('special');
       if (!candidates.length && r + 1 < rows.length) {
-        const fieldCols = new Map<number, string>();
-        cells.forEach((cell, i) => {
-          const key = fieldOfText(tidy(w.textOf(cell)));
-          if (key && (i === 0 || cells[i - 1] !== cell)) fieldCols.set(i, key);
-        });
+        const fieldCols = fieldColumns(cells, w);
         // th cells, or a row of td cells that are all field labels, over rows of values
         if (fieldCols.size >= 2 && (thRow || fieldCols.size === distinct)) {
           result.push({ table, kind: 'fields', candidates: ['fields'], header: [fieldCols], headerRow: r, rows });
@@ -145,12 +109,35 @@ export function headerOf(t: ColumnTable): Map<number, string> {
 }
 
 /** Hits from tables whose header row is field labels: each row's cell under a label is its value. */
+/** Column index → field of the cells in a row that are field labels (a spanning cell counts once). */
+function fieldColumns(cells: Element[], w: Walked): Map<number, string> {
+  const cols = new Map<number, string>();
+  cells.forEach((cell, i) => {
+    const key = fieldOfText(tidy(w.textOf(cell)));
+    if (key && (i === 0 || cells[i - 1] !== cell)) cols.set(i, key);
+  });
+  return cols;
+}
+
+/**
+ * Hits from tables whose header row is field labels: each row's cell under a label is its value.
+ * A later row of labels heads the rows below it (vertical descriptions: labels in one row, values
+ * in the row below, again and again).
+ */
 export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
   const hits: RawHit[] = [];
   for (const t of tables.filter((x) => x.kind === 'fields')) {
-    const header = headerOf(t);
-    const headRow = t.rows[t.headerRow]!;
-    for (const { row } of dataRows(t, w)) {
+    let header = headerOf(t);
+    let headRow = t.rows[t.headerRow]!;
+    for (const row of t.rows.slice(t.headerRow + 1)) {
+      const distinct = [...new Set(row.filter((c) => c && tidy(w.textOf(c))))];
+      if (!distinct.length) continue;
+      const labels = fieldColumns(row, w);
+      if (labels.size && (labels.size === distinct.length || distinct.every((c) => c.tagName.toUpperCase() === 'TH'))) {
+        header = labels;
+        headRow = row;
+        continue;
+      }
       for (const [i, key] of header) {
         const cell = row[i];
         if (!cell) continue;
@@ -162,9 +149,11 @@ export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
 }
 
 /** Data rows: distinct rows after the header, skipping repeated header rows and empty rows. */
-export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; col: (name: string) => string | undefined }[] {
+export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; group?: string; col: (name: string) => string | undefined }[] {
   const header = headerOf(t);
+  const unitColumn = [...header].find(([, c]) => c === 'unit')?.[0];
   const out = [];
+  let group: string | undefined;
   for (let r = t.headerRow + 1; r < t.rows.length; r++) {
     const row = t.rows[r]!;
     const headRow = t.rows[t.headerRow]!;
@@ -173,8 +162,9 @@ export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: El
       const cells = picked.map(([i]) => {
         const cell = row[i];
         const text = cell ? tidy(name === 'name' ? textWithoutNotes(cell, w) : w.textOf(cell)) : '';
-        // 办理时限（工作日） over a bare 3: the unit stands in the header
-        const unit = /^\d+(?:\.\d+)?$/.test(text) ? labelSuffix(w.textOf(headRow[i]!)) : undefined;
+        if (!/^\d+(?:\.\d+)?$/.test(text)) return text;
+        // A bare 15 takes its unit from a 时限单位 column, or from the header: 办理时限（工作日）
+        const unit = (unitColumn !== undefined && name === 'limit' && row[unitColumn] ? tidy(w.textOf(row[unitColumn])) : '') || labelSuffix(w.textOf(headRow[i]!));
         return unit && /日|天|小时|月/.test(unit) ? `${text}${unit}` : text;
       });
       if (!cells.length) return undefined;
@@ -184,7 +174,13 @@ export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: El
       return cells[0];
     };
     if (!row.some((cell) => tidy(w.textOf(cell)))) continue;
-    out.push({ cells: [...new Set(row)], row, col });
+    // A group title (申请表格类 / 证明文件类) spans the whole row: it heads the rows below it.
+    const cells = [...new Set(row.filter(Boolean))];
+    if (cells.length === 1 && row.length >= 2 && header.size >= 2) {
+      group = tidy(w.textOf(cells[0]!));
+      continue;
+    }
+    out.push({ cells, row, col, ...(group ? { group } : {}) });
   }
   return out;
 }

@@ -12,7 +12,7 @@ export const rule: Rule = {
   id: 'E1-6',
   evaluate(s: GuideSnapshot) {
     const hits = [...hitsOf(s, 'special'), ...hitsOf(s, 'intermediary')];
-    const mention = SPECIAL_WORDS.exec(s.processText)?.[0];
+    const mention = procedureMention(s.processText);
     if (!hits.length && !s.specials.length) {
       return outcome('E1-6', 'fail', {
         value: mention ? quote(s.processText, mention) : '',
@@ -60,6 +60,18 @@ export const rule: Rule = {
     });
   },
 };
+
+const DOCUMENT_AFTER = /^(?:[(（][^()（）]{0,6}[)）])?(?:报告|证明|证书|书|意见|结论|合格|结果|报表|机构)/;
+
+/**
+ * A special procedure the process text names — not a document named after one: a step that
+ * checks the 检测（评价）报告 or reads the 评审意见 names a material, not a 检测 or 评审 of its own.
+ */
+function procedureMention(text: string): string | undefined {
+  const re = new RegExp(SPECIAL_WORDS.source, 'g');
+  for (const m of text.matchAll(re)) if (!DOCUMENT_AFTER.test(text.slice(m.index! + m[0].length))) return m[0];
+  return undefined;
+}
 
 /** "无", or a table of headings over a row of 无 / 否 (Epoint: 无 | 无 | 无 | 否 | 否). */
 function saysNone(text: string): boolean {
