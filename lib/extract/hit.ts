@@ -3,7 +3,7 @@
  * that hold its value, and the value's text), and the few text helpers all parts share.
  * Parts read the page through the walk (./walk.ts) and return hits; ./guide.ts composes them.
  */
-import { fieldOf, type FieldKey } from '../labels';
+import { fieldOf, withoutNote, type FieldKey } from '../labels';
 import type { FieldHit } from '../snapshot';
 import { labelKey } from '../text';
 import type { Walked } from './walk';
@@ -33,7 +33,7 @@ export function nodeText(n: Node, w: Walked): string {
 
 /** A label's field; a heading numbered in its own span reads "五特殊环节", so a bare leading numeral is tried off too. */
 export const fieldOfText = (text: string): FieldKey | undefined => {
-  if (text.length > 24) return undefined;
+  if (withoutNote(text).length > 24) return undefined;
   const key = labelKey(text);
   return fieldOf(key) ?? (/^[一二三四五六七八九十\d]{1,3}\S/.test(key) ? fieldOf(key.replace(/^[一二三四五六七八九十\d]{1,3}/, '')) : undefined);
 };
