@@ -50,6 +50,8 @@ export const COLUMN_LABELS = {
     type: ['材料类型', '材料形式', '材料性质'],
     blank: ['空白表格', '空表', '表格下载', '格式文本', '空白表格下载', '空表下载', '模板下载'],
     sample: ['示例样表', '样表', '示例样本', '示范文本', '填写示例', '样表下载', '示例下载', '填报示例'],
+    // Notes about the material (材料说明 …): they often hold its copies or source.
+    note: ['材料说明', '材料要求', '材料备注', '材料描述'],
   },
   step: {
     phase: ['环节', '环节名称', '办理环节', '流程环节'],
@@ -67,9 +69,12 @@ export const COLUMN_LABELS = {
   },
 } as const;
 
+/** Column headers of a table that describes guide elements rather than stating them (填写要求, 规范示例). */
+export const TERMS_HEADER_WORDS = /要求|示例|范例|规范|说明|释义|含义|定义|填写|填报|标准/;
+
 /** Words that mark a link or control as a blank form / sample form download (E4-1 / E4-2). */
 export const BLANK_FORM_WORDS = /空白表格|空表|格式文本|表格下载|申请表下载|下载表格|模板下载|空白模板|模板|表格模版|空白文本/;
-export const SAMPLE_FORM_WORDS = /示例样表|样表|示例样本|示范文本|填写示例|填报示例|样例|范本|示例|填写样本/;
+export const SAMPLE_FORM_WORDS = /示例样表|样表|示例样本|示范文本|填写示例|填报示例|样例|范本|示例|填写样本|样本/;
 /** Result samples and flow charts never count as forms (rule book E4). */
 export const NOT_FORM_WORDS = /结果样本|样本下载|流程图|证照样本|批文样本/;
 

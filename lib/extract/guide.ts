@@ -1,7 +1,7 @@
 import { ONLINE_ENTRY_WORDS, withoutNote } from '../labels';
 import type { FieldHit, GuideSnapshot } from '../snapshot';
 import { findHeading } from './headings';
-import { tidy } from './hit';
+import { tidy, type RawHit } from './hit';
 import { findInline } from './inline';
 import { linkOf } from './links';
 import { extractMaterials } from './materials';
@@ -34,11 +34,12 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
   const sectionWithin = sectionOf(w, hits, tables);
   const listing = listEntries(hits.filter((h) => !sectionWithin(h.labelNode)), w);
-  const within = (n: Node): FieldHit['within'] => sectionWithin(n) ?? (listing.hits.has(n) ? 'list' : undefined);
+  const within = (h: RawHit): FieldHit['within'] => sectionWithin(h.labelNode) ?? (listing.hits.has(h.labelNode) || h.entry ? 'list' : undefined);
+  const entries = Math.max(listing.entries, new Set(hits.map((h) => h.entry).filter(Boolean)).size);
   const fields: Record<string, FieldHit[]> = {};
   const repeats: Record<string, number> = {};
   for (const h of mostSpecific(hits)) {
-    const where = within(h.labelNode);
+    const where = within(h);
     if (h.value && !where && !(h.how === 'inline' && hits.some((o) => o !== h && o.key === h.key && o.how !== 'inline' && h.labelNode.contains(o.labelNode)))) {
       repeats[h.key] = (repeats[h.key] ?? 0) + 1;
     }
@@ -70,7 +71,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
     heading: findHeading(doc, w, fields),
     fields,
     repeats,
-    listEntries: listing.entries,
+    listEntries: entries,
     materials,
     materialsPath: materialHits[0] ? cssPath(materialHits[0].labelNode) : materialTable ? cssPath(materialTable.table) : undefined,
     steps,

@@ -21,12 +21,30 @@ function inlinePattern(): RegExp {
   return inlineRe.re;
 }
 
+/**
+ * A leaf block's lines as the browser shows them: only `<br>` breaks a line; a newline in the
+ * page's source is white space (a template's `之日起⏎15⏎个工作日内` is one line: 之日起 15 个工作日内).
+ */
+function lines(block: Element, w: Walked): string[] {
+  let text = '';
+  const add = (el: Element) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) text += (n as Text).data.replace(/\s+/g, ' ');
+      else if (n.nodeType !== 1) continue;
+      else if ((n as Element).tagName.toUpperCase() === 'BR') text += '\n';
+      else if ((n as Element).querySelector('br')) add(n as Element);
+      else text += w.textOf(n as Element).replace(/\s+/g, ' ');
+    }
+  };
+  add(block);
+  return text.split('\n');
+}
+
 export function findInline(w: Walked, hits: RawHit[]): void {
   const re = inlinePattern();
   for (const block of w.leafBlocks) {
-    const text = w.textOf(block);
-    if (!/[:：]/.test(text)) continue;
-    for (const line of text.split('\n')) {
+    if (!/[:：]/.test(w.textOf(block))) continue;
+    for (const line of lines(block, w)) {
       const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {

@@ -11,6 +11,10 @@ import type { RawHit } from './hit';
 import type { ColumnTable } from './tables';
 import type { Walked } from './walk';
 
+/** An entry that links to a page of its own (its guide), not to a place on this one. */
+export const linksElsewhere = (el: Element): boolean =>
+  Array.from(el.querySelectorAll('a[href]')).some((a) => !/^\s*(#|javascript:)/i.test(a.getAttribute('href') ?? ''));
+
 /**
  * Lists of other items — a 相关事项 sidebar, a catalogue — repeat item fields in sibling entries,
  * each linking to its own guide. Their labels are marked so the rules never read them as this
@@ -29,8 +33,6 @@ export function listEntries(hits: RawHit[], w: Walked): { hits: Set<Node>; entri
   }
   const marked = new Set<Node>();
   let entries = 0;
-  const linksElsewhere = (el: Element) =>
-    Array.from(el.querySelectorAll('a[href]')).some((a) => !/^\s*(#|javascript:)/i.test(a.getAttribute('href') ?? ''));
   for (const kids of byParent.values()) {
     if (kids.size < 2) continue;
     for (const key of PER_ITEM_FIELDS) {

@@ -6,14 +6,19 @@
  * (./grids.ts: spans expanded, a kit's header and body tables joined), so a two-row header
  * (材料要求 over 原件 | 复印件) names every column. Other parts read the rows through `dataRows`.
  */
-import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, type FieldKey } from '../labels';
+import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, TERMS_HEADER_WORDS, type FieldKey } from '../labels';
 import { labelKey, labelSuffix } from '../text';
 import { gridsOf } from './grids';
 import { fieldOfText, tidy, type RawHit } from './hit';
+import { linksElsewhere } from './sections';
 import type { Walked } from './walk';
 
-/** `fields`: a header row of field labels over rows of values (a window table: 办理地点 | 办理时间 | 联系电话). */
-export type TableKind = 'material' | 'step' | 'special' | 'fields';
+/**
+ * `fields`: a header row of field labels over rows of values (a window table: 办理地点 | 办理时间 | 联系电话).
+ * `terms`: a table about guide elements (要素名称 | 填写要求 | 规范示例 in a policy notice): its
+ * labels are data in a column and its values examples, so nothing in it is read as a field.
+ */
+export type TableKind = 'material' | 'step' | 'special' | 'fields' | 'terms';
 export interface ColumnTable {
   /** The table, or the component that holds a kit's header and body tables (./grids.ts). */
   table: Element;
@@ -55,6 +60,10 @@ export function classifyTables(w: Walked): ColumnTable[] {
       if (has(maps[2]!, 'name') && has(maps[2]!, 'limit') && (thRow || maps[2]!.size >= Math.ceil(distinct * 0.5))) candidates.push('special');
       if (!candidates.length && r + 1 < rows.length) {
         const fieldCols = fieldColumns(cells, w);
+        if (thRow && !fieldCols.size && termsTable(cells, rows.slice(r + 1), w)) {
+          result.push({ table, kind: 'terms', candidates: ['terms'], header: [], headerRow: r, rows });
+          break;
+        }
         // th cells, or a row of td cells that are all field labels, over rows of values
         if (fieldCols.size >= 2 && (thRow || fieldCols.size === distinct)) {
           result.push({ table, kind: 'fields', candidates: ['fields'], header: [fieldCols], headerRow: r, rows });
@@ -109,6 +118,17 @@ export function headerOf(t: ColumnTable): Map<number, string> {
 }
 
 /** Hits from tables whose header row is field labels: each row's cell under a label is its value. */
+/**
+ * A header that describes columns (要素名称 | 填写要求 | 规范示例) over rows whose first cells are
+ * field labels: the labels are the table's subject, not this page's item's fields.
+ */
+function termsTable(head: Element[], body: Element[][], w: Walked): boolean {
+  const columns = new Set(head.filter((c) => tidy(w.textOf(c)))).size;
+  if (columns < 3 || !head.some((c) => TERMS_HEADER_WORDS.test(w.textOf(c)))) return false;
+  const firsts = body.map((row) => row[0]).filter((c): c is Element => !!c && !!tidy(w.textOf(c)));
+  return firsts.length >= 3 && firsts.filter((c) => fieldOfText(tidy(w.textOf(c)))).length >= firsts.length * 0.6;
+}
+
 /** Column index → field of the cells in a row that are field labels (a spanning cell counts once). */
 function fieldColumns(cells: Element[], w: Walked): Map<number, string> {
   const cols = new Map<number, string>();
@@ -129,6 +149,8 @@ export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
   for (const t of tables.filter((x) => x.kind === 'fields')) {
     let header = headerOf(t);
     let headRow = t.rows[t.headerRow]!;
+    const first = hits.length;
+    const rowsRead = new Set<Element>();
     for (const row of t.rows.slice(t.headerRow + 1)) {
       const distinct = [...new Set(row.filter((c) => c && tidy(w.textOf(c))))];
       if (!distinct.length) continue;
@@ -141,8 +163,13 @@ export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
       for (const [i, key] of header) {
         const cell = row[i];
         if (!cell) continue;
+        if (cell.parentElement) rowsRead.add(cell.parentElement);
         hits.push({ key: key as FieldKey, label: tidy(w.textOf(headRow[i]!)), labelNode: headRow[i]!, nodes: [cell], value: tidy(w.textOf(cell)), how: 'pair' });
       }
+    }
+    // Rows that each link to a guide of their own list other items (a 事项目录 tab, a catalogue).
+    if (rowsRead.size >= 2 && [...rowsRead].every(linksElsewhere)) {
+      for (const h of hits.slice(first)) h.entry = (h.nodes[0] as Element).parentElement ?? undefined;
     }
   }
   return hits;

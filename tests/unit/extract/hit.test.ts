@@ -30,3 +30,10 @@ describe('extract/hit: text helpers every part shares', () => {
     expect(got.get(b)!.map((e) => e.textContent)).toEqual(['z']);
   });
 });
+
+describe('extract/hit: required marks', () => {
+  it('a required mark before a material name is not part of it', () => {
+    expect(stripNumbering('* 不动产权证书')).toBe('不动产权证书');
+    expect(stripNumbering('※1、申请表')).toBe('申请表');
+  });
+});

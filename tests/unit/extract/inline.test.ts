@@ -39,3 +39,12 @@ describe('extract/inline: bilingual labels', () => {
     expect(inline('<p>咨询方式 Enquiries：021-68581122</p>')).toEqual([['enquiry', '咨询方式 Enquiries', '021-68581122']]);
   });
 });
+
+describe('extract/inline: white space as the browser shows it', () => {
+  it('a newline in the source is a space; only <br> breaks a line', () => {
+    expect(inline('<div>\n  法定时限：申请材料齐全之日起\n  15\n  个工作日内<br/>\n  承诺时限：5\n  个工作日内<br/></div>')).toEqual([
+      ['legalLimit', '法定时限', '申请材料齐全之日起 15 个工作日内'],
+      ['promisedLimit', '承诺时限', '5 个工作日内'],
+    ]);
+  });
+});

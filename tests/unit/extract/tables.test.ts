@@ -79,3 +79,20 @@ describe('extract/tables: kit habits', () => {
     expect(kinds('<table><tr><th>材料名称<span class="en">Material</span></th><th>来源渠道<span class="en">Source</span></th><th>份数 Copies</th></tr><tr><td>护照</td><td>申请人自备</td><td>1</td></tr></table>')).toEqual(['material']);
   });
 });
+
+describe('extract/tables: tables that are not this item’s fields', () => {
+  it('a table describing guide elements (要素名称 | 填写要求 | 规范示例) states no field', () => {
+    const { w } = read('<table><thead><tr><th>要素名称</th><th>填写要求</th><th>规范示例</th></tr></thead><tbody>' +
+      '<tr><td>法定办结时限</td><td>以工作日计</td><td>15个工作日</td></tr><tr><td>办理地点</td><td>精确到窗口号</td><td>经六路128号5号窗口</td></tr>' +
+      '<tr><td>咨询电话</td><td>须注明区号</td><td>0455-7771234</td></tr></tbody></table>');
+    expect(classifyTables(w).map((t) => t.kind)).toEqual(['terms']);
+  });
+
+  it('rows of a field table that each link to their own guide are entries of a list of other items', () => {
+    const row = (n: number) => `<tr><td>${n}</td><td>事项${n}</td><td>某某局</td><td><a href="/guide/${n}">查看</a></td></tr>`;
+    const { w } = read(`<table><tr><th>序号</th><th>事项名称</th><th>实施主体</th><th>操作</th></tr>${row(1)}${row(2)}${row(3)}</table>`);
+    const hits = fieldTableHits(classifyTables(w), w);
+    expect(hits.map((h) => h.key)).toEqual(['itemName', 'department', 'itemName', 'department', 'itemName', 'department']);
+    expect(new Set(hits.map((h) => h.entry)).size).toBe(3);
+  });
+});
