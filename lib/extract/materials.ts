@@ -20,15 +20,17 @@ export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[
     const header = headerOf(t);
     const rows = dataRows(t, w);
     const anchorsIn = groupWithin(w.anchors, (a) => a, rows.flatMap((r) => r.cells));
-    for (const { cells, row, col, group } of rows) {
+    for (const { cells, row, col, group, detail } of rows) {
       const name = stripNumbering(col('name') ?? '');
       if (!name || columnOf('material', labelKey(name)) === 'name') continue;
-      const text = tidy(cells.map((c) => w.textOf(c)).join(' '));
-      // No source or copies column: the note under the name says them (（说明：申请人自备，复印件3份）).
+      const text = tidy([...cells, ...(detail ? [detail] : [])].map((c) => w.textOf(c)).join(' '));
+      const more: Record<string, string> = detail ? pairsIn(detail, 'material', w, candidatesIn([detail], w).get(detail)!) : {};
+      // No source or copies column: an expanded detail row or the note under the name says them
+      // (来源渠道：申请人自备 / （说明：申请人自备，复印件3份）).
       const m: Material = {
         name,
-        source: col('source') ?? sourceIn(text),
-        copies: col('copies') ?? copiesIn(text),
+        source: col('source') ?? more.source ?? sourceIn(text),
+        copies: col('copies') ?? more.copies ?? copiesIn(text),
         type: col('type') ?? group, // 申请表格类 over its rows: their type
         text,
         blank: [],

@@ -8,6 +8,7 @@
  */
 import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, TERMS_HEADER_WORDS, type FieldKey } from '../labels';
 import { labelKey, labelSuffix } from '../text';
+import { columnRuns } from './cards';
 import { gridsOf } from './grids';
 import { fieldOfText, tidy, type RawHit } from './hit';
 import { linksElsewhere } from './sections';
@@ -176,10 +177,10 @@ export function fieldTableHits(tables: ColumnTable[], w: Walked): RawHit[] {
 }
 
 /** Data rows: distinct rows after the header, skipping repeated header rows and empty rows. */
-export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; group?: string; col: (name: string) => string | undefined }[] {
+export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: Element[]; group?: string; detail?: Element; col: (name: string) => string | undefined }[] {
   const header = headerOf(t);
   const unitColumn = [...header].find(([, c]) => c === 'unit')?.[0];
-  const out = [];
+  const out: ReturnType<typeof dataRows> = [];
   let group: string | undefined;
   for (let r = t.headerRow + 1; r < t.rows.length; r++) {
     const row = t.rows[r]!;
@@ -204,7 +205,13 @@ export function dataRows(t: ColumnTable, w: Walked): { cells: Element[]; row: El
     // A group title (申请表格类 / 证明文件类) spans the whole row: it heads the rows below it.
     const cells = [...new Set(row.filter(Boolean))];
     if (cells.length === 1 && row.length >= 2 && header.size >= 2) {
-      group = tidy(w.textOf(cells[0]!));
+      const text = tidy(w.textOf(cells[0]!));
+      const prev = out[out.length - 1];
+      // An expanded detail row (`el-table__expanded-cell`: 来源渠道：… 份数：…) belongs to the row above.
+      const kind = t.kind === 'material' || t.kind === 'step' ? t.kind : undefined;
+      const labelled = kind && (columnRuns(text, kind).runs.length || Array.from(cells[0]!.querySelectorAll('*')).some((el) => columnOf(kind, labelKey(w.textOf(el)))));
+      if (prev && labelled) prev.detail = cells[0]!;
+      else group = text;
       continue;
     }
     out.push({ cells, row, col, ...(group ? { group } : {}) });

@@ -51,3 +51,15 @@ describe('extract/materials: notes under a material', () => {
     ]);
   });
 });
+
+describe('extract/materials: expanded detail rows', () => {
+  it('a spanning detail row under a material (el-table expand) gives that material its source and copies', () => {
+    const { w } = read('<table><tr><th>材料名称</th><th>材料类型</th><th>表格下载</th></tr>' +
+      '<tr><td>残疾人证申请表</td><td>申请表格文书</td><td></td></tr><tr><td colspan="3" class="el-table__expanded-cell"><form><div><label>来源渠道</label><div><span>申请人自备</span></div></div><div><label>份数</label><div><span>原件1份</span></div></div></form></td></tr>' +
+      '<tr><td>残疾评定表</td><td>其他</td><td></td></tr><tr><td colspan="3"><form><div><label>来源渠道</label><div><span>残疾评定机构</span></div></div><div><label>份数</label><div><span>原件1份</span></div></div></form></td></tr></table>');
+    expect(extractMaterials(w, classifyTables(w), [])!.map((m) => [m.name, m.source, m.copies])).toEqual([
+      ['残疾人证申请表', '申请人自备', '原件1份'],
+      ['残疾评定表', '残疾评定机构', '原件1份'],
+    ]);
+  });
+});
