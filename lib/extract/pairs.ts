@@ -45,7 +45,8 @@ export function findPairs(doc: Document, w: Walked, skip: (n: Node) => boolean):
       label = tidy(w.textOf(holder));
     }
     if (!after) continue;
-    const { nodes, value } = after;
+    const { nodes } = after;
+    const value = after.value || shownInControls(nodes);
     // An empty value counts only where a value slot stands empty (th | empty td, dt | empty dd);
     // `<span>标签</span>：` or a help icon after the label is not a slot: the container is the label.
     if (formField(c.node, nodes, value)) {
@@ -106,8 +107,19 @@ function valueBefore(label: Element | Text, labelNodes: Set<Node>, w: Walked): {
 function formField(label: Element | Text, nodes: Node[], value: string): boolean {
   const el = label.nodeType === 1 ? (label as Element) : label.parentElement;
   if (!el || !(el.tagName.toUpperCase() === 'LABEL' || el.closest('form'))) return false;
-  const control = nodes.some((n) => n.nodeType === 1 && ((n as Element).matches('input:not([type=hidden]),select,textarea') || !!(n as Element).querySelector('input:not([type=hidden]),select,textarea')));
+  const empty = 'input:not([type=hidden]):not([readonly]):not([disabled]),select,textarea';
+  const control = nodes.some((n) => n.nodeType === 1 && ((n as Element).matches(empty) || !!(n as Element).querySelector(empty)));
   return control || /^请(?:选择|输入|填写)/.test(value);
+}
+
+/** What a read-only form shows in its inputs: `<input readonly value="025-52101234">`. */
+function shownInControls(nodes: Node[]): string {
+  const inputs = nodes.flatMap((n) => (n.nodeType === 1 ? [n as Element, ...Array.from((n as Element).querySelectorAll('input'))] : []));
+  return inputs
+    .filter((el) => el.tagName.toUpperCase() === 'INPUT' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')))
+    .map((el) => el.getAttribute('value')?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** `<p><strong>办理时间：</strong>…</p>` after a label: the sibling opens with its own label. */

@@ -71,3 +71,9 @@ describe('extract/pairs: notes beside a label, and forms beside the guide', () =
     expect(pairs('<table><tr><td>唯一码（事项编码）</td><td>X</td><td>去现场次数</td><td>1次</td><td>法 定 期 限</td><td>20个工作日</td></tr></table>').map((h) => h[0])).toEqual(['taskCode', 'visits', 'legalLimit']);
   });
 });
+
+describe('extract/pairs: read-only forms', () => {
+  it('a read-only input shows the value', () => {
+    expect(pairs('<form><div class="form-group"><label>咨询电话</label><div><input type="text" value="025-52101234" readonly></div></div></form>')).toEqual([['enquiry', '025-52101234', 'pair']]);
+  });
+});
