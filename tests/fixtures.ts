@@ -27,19 +27,19 @@ export interface Fixture {
   scripted: boolean;
 }
 
-export function loadFixtures(): Fixture[] {
+export function loadFixtures(dir = PAGES_DIR): Fixture[] {
   return fs
-    .readdirSync(PAGES_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.html$/, '');
       return {
         name,
-        file: path.join(PAGES_DIR, f),
-        html: fs.readFileSync(path.join(PAGES_DIR, f), 'utf8'),
-        expected: JSON.parse(fs.readFileSync(path.join(PAGES_DIR, `${name}.expected.json`), 'utf8')) as Expected,
-        scripted: fs.existsSync(path.join(PAGES_DIR, `${name}.data.json`)),
+        file: path.join(dir, f),
+        html: fs.readFileSync(path.join(dir, f), 'utf8'),
+        expected: JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Expected,
+        scripted: fs.existsSync(path.join(dir, `${name}.data.json`)),
       };
     });
 }

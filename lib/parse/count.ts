@@ -25,7 +25,7 @@ export function parseCopies(value: string, bareCountAllowed: boolean): number | 
   const v = arabicNumerals(normalize(value));
   if (/若干|按需|视情况|根据需要/.test(v) && !/\d\s*份/.test(v)) return undefined;
   const counts = [...v.matchAll(/(\d+)\s*份/g)].map((m) => Number(m[1]));
-  const labelled = [...v.matchAll(/(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*(\d+)/g)].map((m) => Number(m[1]));
+  const labelled = [...v.matchAll(/(?:原件|复印件|正本|副本|纸质)(?:材料)?(?:份数|数量)?\s*[:：]?\s*(\d+)/g)].map((m) => Number(m[1]));
   const all = [...counts, ...labelled];
   if (!all.length && bareCountAllowed) {
     const bare = /^\s*(\d+)\s*$/.exec(v);

@@ -1,4 +1,4 @@
-import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels } from '../labels';
+import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels, withoutNote } from '../labels';
 import { hitsOf } from '../parse/fields';
 import { statesTimeLimit } from '../parse/time-limit';
 import type { GuideSnapshot } from '../snapshot';
@@ -12,7 +12,7 @@ export const rule: Rule = {
   id: 'E1-6',
   evaluate(s: GuideSnapshot) {
     const hits = [...hitsOf(s, 'special'), ...hitsOf(s, 'intermediary')];
-    const mention = SPECIAL_WORDS.exec(s.processText)?.[0];
+    const mention = procedureMention(s.processText);
     if (!hits.length && !s.specials.length) {
       return outcome('E1-6', 'fail', {
         value: mention ? quote(s.processText, mention) : '',
@@ -21,7 +21,7 @@ export const rule: Rule = {
       });
     }
     const hit = hits.find((h) => h.value.trim()) ?? hits[0];
-    const texts = hits.map((h) => normalize(h.value).replace(/[。.;；\s]+$/, '')).filter(Boolean);
+    const texts = hits.map((h) => withoutNote(normalize(h.value)).replace(/[。.;；\s]+$/, '')).filter(Boolean);
     const items = s.specials.length ? s.specials : texts.flatMap(proceduresIn);
     const value = s.specials.length ? s.specials.map((p) => p.text).join('；') : hits.map((h) => h.value).filter(Boolean).join('；');
 
@@ -61,6 +61,18 @@ export const rule: Rule = {
   },
 };
 
+const DOCUMENT_AFTER = /^(?:[(（][^()（）]{0,6}[)）])?(?:报告|证明|证书|书|意见|结论|合格|结果|报表|机构)/;
+
+/**
+ * A special procedure the process text names — not a document named after one: a step that
+ * checks the 检测（评价）报告 or reads the 评审意见 names a material, not a 检测 or 评审 of its own.
+ */
+function procedureMention(text: string): string | undefined {
+  const re = new RegExp(SPECIAL_WORDS.source, 'g');
+  for (const m of text.matchAll(re)) if (!DOCUMENT_AFTER.test(text.slice(m.index! + m[0].length))) return m[0];
+  return undefined;
+}
+
 /** "无", or a table of headings over a row of 无 / 否 (Epoint: 无 | 无 | 无 | 否 | 否). */
 function saysNone(text: string): boolean {
   if (NONE.test(text)) return true;
@@ -88,8 +100,11 @@ function proceduresIn(text: string): { name: string; limit?: string; text: strin
     const prefix = /^([\u4e00-\u9fa5]{1,10})[:：]/.exec(line)?.[1];
     const attribute = prefix !== undefined && !SPECIAL_WORDS.test(prefix) && !/^(?:环节名称|特殊环节名称|程序名称|名称|特殊环节|特别程序)$/.test(prefix);
     const word = attribute ? undefined : SPECIAL_WORDS.exec(line)?.[0];
-    if (word && !NONE.test(line.replace(/^[^:：]*[:：]/, ''))) groups.push({ name: nameOf(line, word), text: line });
-    else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
+    const name = word && !NONE.test(line.replace(/^[^:：]*[:：]/, '')) ? nameOf(line, word) : undefined;
+    // A line that names the procedure again (说明：…组织现场勘查…) describes it; it opens no second one.
+    const same = name ? groups.find((g) => name.includes(g.name)) : undefined;
+    if (name && !same) groups.push({ name, text: line });
+    else if (same ?? groups.length) (same ?? groups[groups.length - 1]!).text += `\n${line}`;
   }
   // A section that lists something with a time limit, in words our list does not know, lists a procedure.
   if (!groups.length && statesTimeLimit(text)) {

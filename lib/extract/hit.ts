@@ -1,0 +1,63 @@
+/**
+ * What every part of the extractor hands on: a raw hit (a label found on the page, the nodes
+ * that hold its value, and the value's text), and the few text helpers all parts share.
+ * Parts read the page through the walk (./walk.ts) and return hits; ./guide.ts composes them.
+ */
+import { fieldOf, withoutNote, type FieldKey } from '../labels';
+import type { FieldHit } from '../snapshot';
+import { labelKey } from '../text';
+import type { Walked } from './walk';
+
+export interface RawHit {
+  key: FieldKey;
+  label: string;
+  labelNode: Element | Text;
+  nodes: Node[];
+  value: string;
+  how: FieldHit['how'];
+  /** The row it stands in, where a table lists several items each linking to its own guide (事项目录). */
+  entry?: Element;
+}
+
+/** Collapse runs of spaces, keep line structure. */
+export function tidy(s: string): string {
+  return s
+    .replace(/[ \t\f\v\u00A0\u3000\u200B]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+}
+
+export function nodeText(n: Node, w: Walked): string {
+  if (n.nodeType === 3) return (n as Text).data;
+  if (n.nodeType === 1) return w.textOf(n as Element);
+  return '';
+}
+
+/** A label's field; a heading numbered in its own span reads "五特殊环节", so a bare leading numeral is tried off too. */
+export const fieldOfText = (text: string): FieldKey | undefined => {
+  if (withoutNote(text).length > 24) return undefined;
+  const key = labelKey(text);
+  return fieldOf(key) ?? (/^[一二三四五六七八九十\d]{1,3}\S/.test(key) ? fieldOf(key.replace(/^[一二三四五六七八九十\d]{1,3}/, '')) : undefined);
+};
+
+/** A list entry without its number (`1.`, `1、`, `（一）`, `一、`, `①`) or its required mark (`*`). */
+export const stripNumbering = (s: string) =>
+  s.replace(/^\s*[*＊※★]*\s*(?:\d{1,2}\s*[.、．)）]|\d{1,2}(?=[\u4e00-\u9fa5《“])|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]+\s*、|[\u2460-\u2473])?\s*/, '').trim();
+
+/** Items grouped by the container they stand in, found by walking up from each item once (not containers × items). */
+export function groupWithin<T>(items: T[], nodeOf: (t: T) => Node, containers: Element[]): Map<Element, T[]> {
+  const set = new Set<Node>(containers);
+  const out = new Map<Element, T[]>(containers.map((c) => [c, []]));
+  for (const item of items) {
+    for (let n: Node | null = nodeOf(item).parentNode; n; n = n.parentNode) {
+      if (set.has(n)) {
+        out.get(n as Element)!.push(item);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The walk's label candidates inside each container. */
+export const candidatesIn = (containers: Element[], w: Walked) => groupWithin(w.candidates, (c) => c.node, containers);

@@ -1,0 +1,130 @@
+/**
+ * The materials list (申请材料): rows of a materials table (./tables.ts) read by column, or else
+ * the cards, list items or numbered lines of a 申请材料 section (./cards.ts). For each material:
+ * its name without the notes written after it (copies, source, 必要/容缺 tags, download markers),
+ * its source (a column, `来源：…`, or a bracketed `（申请人自备）`), copies, type, and the blank and
+ * sample form links it carries (./links.ts).
+ */
+import { columnOf } from '../labels';
+import type { Material } from '../snapshot';
+import { labelKey } from '../text';
+import { columnRuns, itemsOf, pairsIn, type Item } from './cards';
+import { candidatesIn, groupWithin, stripNumbering, tidy, type RawHit } from './hit';
+import { addLinks } from './links';
+import { dataRows, headerOf, type ColumnTable } from './tables';
+import { cssPath, type Candidate, type Walked } from './walk';
+
+export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Material[] | null {
+  const fromTables: Material[] = [];
+  for (const t of tables.filter((x) => x.kind === 'material')) {
+    const header = headerOf(t);
+    const rows = dataRows(t, w);
+    const anchorsIn = groupWithin(w.anchors, (a) => a, rows.flatMap((r) => r.cells));
+    for (const { cells, row, col, group, detail } of rows) {
+      const name = stripNumbering(col('name') ?? '');
+      if (!name || columnOf('material', labelKey(name)) === 'name') continue;
+      const text = tidy([...cells, ...(detail ? [detail] : [])].map((c) => w.textOf(c)).join(' '));
+      const more: Record<string, string> = detail ? pairsIn(detail, 'material', w, candidatesIn([detail], w).get(detail)!) : {};
+      // No source or copies column: an expanded detail row or the note under the name says them
+      // (来源渠道：申请人自备 / （说明：申请人自备，复印件3份）).
+      const m: Material = {
+        name,
+        source: col('source') ?? more.source ?? sourceIn(text),
+        copies: col('copies') ?? more.copies ?? copiesIn(text),
+        type: col('type') ?? group, // 申请表格类 over its rows: their type
+        text,
+        blank: [],
+        sample: [],
+        path: cssPath(cells[0]!.parentElement ?? cells[0]!),
+      };
+      const anchors = cells.flatMap((c) => anchorsIn.get(c) ?? []);
+      addLinks(m, anchors, w, (a) => {
+        const i = row.findIndex((c) => c.contains(a));
+        return i >= 0 ? header.get(i) : undefined;
+      });
+      fromTables.push(m);
+    }
+  }
+  // A materials table, even one still empty (filled later by XHR), is the list.
+  if (fromTables.length || tables.some((t) => t.kind === 'material')) return fromTables;
+  if (!hits.length) return null;
+
+  const out: Material[] = [];
+  for (const hit of hits) {
+    const cards = itemsOf(hit, w, 'material');
+    const els = cards.flatMap((c) => (c.el ? [c.el] : []));
+    const inCards = candidatesIn(els, w);
+    const anchorsIn = groupWithin(w.anchors, (a) => a, els);
+    // Lines of one cell (`1、《申请表》… 【表格下载】<br>2、…`) take the links written on them, in order.
+    const loose = w.anchors.filter((a) => hit.nodes.some((n) => n.contains(a)));
+    let cursor = 0;
+    for (const card of cards) {
+      let anchors = card.el ? anchorsIn.get(card.el)! : [];
+      if (!card.el) {
+        anchors = [];
+        while (cursor < loose.length && card.text.includes(tidy(w.textOf(loose[cursor]!)))) anchors.push(loose[cursor++]!);
+      }
+      const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : [], anchors);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** A material's name without the notes written after it: copies, source, 必要/容缺 tags. */
+function materialName(raw: string): string {
+  const trimEnd = (t: string) => t.replace(/[；;。，,:：\s]+$/, '');
+  let name = trimEnd(raw);
+  // bracketed notes about copies or the source, and download markers, wherever they stand
+  name = name.replace(/[（(][^（）()]*(?:份|原件|复印件|自备|出具|提供|核发|来源|验原件)[^（）()]*[)）]?/g, '');
+  name = name.replace(/[【\[][^】\]]*(?:下载|表格|样表|模板|示例)[^】\]]*[】\]]/g, '');
+  // copies written after the name: 原件1份, 复印件2份, 1份, 若干
+  name = trimEnd(name).replace(/[，,；;\s]*(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?|按需).*$/, '');
+  name = trimEnd(name).replace(/(?:必要|非必要|必需|非必需|容缺(?:后补)?|可选|选填|必填|必交|非必交)$/, '');
+  name = name.split(/\s(?=(?:来源|份数|材料类型|出具|提供)\s*[:：])/)[0]!;
+  // a bracket left open where a note was cut off: "工伤复发诊断证明（出具单位：…"
+  name = name.replace(/[（(【[][^）)】\]]*$/, '');
+  return trimEnd(name).slice(0, 80);
+}
+
+const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
+const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
+const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?)/;
+
+/** A source written in a material's text: `来源：…`, or the clause of a bracketed note that names one. */
+function sourceIn(text: string): string | undefined {
+  const inline = INLINE_SOURCE.exec(text)?.[1]?.trim();
+  if (inline) return inline;
+  const clauses = BRACKET_SOURCE.exec(text)?.[1]?.split(/[，,；;]/).map((c) => c.replace(/^(?:说明|备注|注)\s*[:：]\s*/, '').trim()) ?? [];
+  // The body that issues it (由…出具) says more than who hands it in (…提供).
+  for (const word of [/出具|核发|开具/, /自备/, /提供/]) {
+    const clause = clauses.find((c) => word.test(c));
+    if (clause) return clause;
+  }
+  return undefined;
+}
+
+/** Copies written in a material's text: 原件1份, 复印件3份, 若干. */
+const copiesIn = (text: string): string | undefined => COPIES.exec(text)?.[0];
+
+function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: Element[]): Material | undefined {
+  const cols = item.el ? pairsIn(item.el, 'material', w, inCard) : Object.fromEntries(columnRuns(item.text, 'material').runs.map((r) => [r.col, r.value]));
+  const text = item.text;
+  // The first line that is not just a number badge (`<em>1</em>` on its own line)
+  const firstLine = text.split('\n').find((l) => l.trim() && !/^\s*\d{1,3}\s*$/.test(l)) ?? '';
+  const lead = columnRuns(firstLine, 'material').lead;
+  const name = materialName(cols.name ?? stripNumbering(lead || firstLine));
+  if (!name) return undefined;
+  const m: Material = {
+    name,
+    source: cols.source ?? sourceIn(text),
+    copies: cols.copies ?? copiesIn(text),
+    type: cols.type,
+    text,
+    blank: [],
+    sample: [],
+    path: item.path,
+  };
+  addLinks(m, anchors, w, () => undefined);
+  return m;
+}
