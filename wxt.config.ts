@@ -14,9 +14,11 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),
     incognito: 'not_allowed',
+    // storage.session (per-tab results) needs Chrome 102 / Firefox 115.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '102' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'guide-auditor@example.org', data_collection_permissions: { required: ['none'] } },
+        gecko: { id: '{61c10544-ca73-43db-bd34-9fc43f93995c}', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
       },
     }),
   }),

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { extraMatches, formFromSettings, settingsFromForm, type FormErrors, type Settings } from '@/lib/settings';
+import { CANONICAL_NAMES, extraMatches, formFromSettings, settingsFromForm, type FormErrors, type Settings } from '@/lib/settings';
 
 export interface SettingsFormProps {
   initial: Settings;
@@ -37,20 +37,29 @@ export function SettingsForm({ initial, requestHosts, save }: SettingsFormProps)
   };
 
   return (
-    <form onSubmit={onSubmit} data-testid="settings">
+    // noValidate: our own Chinese/English messages explain bad input, not the browser's bubble.
+    <form onSubmit={onSubmit} data-testid="settings" noValidate>
       <label>
-        <b>门户网站</b> Portal hosts — 每行一个，如 <code>*.gov.cn</code>、<code>zwfw.example.com</code>
+        <b>门户网站</b> Portal hosts — 每行一个，如 <code>*.gov.cn</code>、<code>zwfw.example.com</code>（可直接粘贴网址，只保留域名 / a pasted address keeps its host）
         <textarea name="hosts" rows={5} value={hosts} onInput={(e) => setHosts((e.target as HTMLTextAreaElement).value)} />
       </label>
+      <p class="note" data-testid="loopback-note">
+        默认包含 <code>localhost</code>、<code>127.0.0.1</code>：供本机预览草稿指南和命令行使用；不需要可删除。
+        The defaults include the loopback hosts for local previews and the command line; remove them if you do not need them.
+      </p>
       {errors.hosts.map((m) => <p class="error" key={m}>{m}</p>)}
       <label>
         <b>标签同义词</b> Extra label synonyms — 每行“标准要素名：同义词、同义词”，如 <code>法定办结时限：法定审批期限</code>
         <textarea name="labels" rows={4} value={labels} onInput={(e) => setLabels((e.target as HTMLTextAreaElement).value)} />
       </label>
+      <details data-testid="canonical-names">
+        <summary>冒号前可用的标准要素名 Canonical element names</summary>
+        <p>{CANONICAL_NAMES.join('、')}</p>
+      </details>
       {errors.labels.map((m) => <p class="error" key={m}>{m}</p>)}
       <label>
         <b>减时间达标线（%）</b> A4-1 time-cut target
-        <input name="cut" type="number" min={0} max={100} value={cut} onInput={(e) => setCut((e.target as HTMLInputElement).value)} />
+        <input name="cut" type="text" inputMode="decimal" value={cut} aria-invalid={errors.cutTarget ? 'true' : undefined} onInput={(e) => setCut((e.target as HTMLInputElement).value)} />
       </label>
       {errors.cutTarget && <p class="error">{errors.cutTarget}</p>}
       <p>

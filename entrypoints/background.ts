@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import { framesKey, pruneGone } from '@/lib/background/frames';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
-import { tabKey } from '@/lib/messages';
+import { tabKey, type DocumentPing } from '@/lib/messages';
+import type { AuditResult } from '@/lib/audit';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -13,25 +15,32 @@ export default defineBackground(() => {
   };
   const action = browser.action ?? browser.browserAction;
   const extensionOrigin = browser.runtime.getURL('/');
+  const showBadge = (tabId: number, result: AuditResult | undefined) => {
+    const text = badgeText(result);
+    void action?.setBadgeText({ tabId, text }).catch(() => {});
+    void action?.setBadgeBackgroundColor({ tabId, color: text === '✓' ? '#2e7d32' : '#c62828' }).catch(() => {});
+  };
 
   // Listeners are registered synchronously, before any await (MV3 service worker rule).
   browser.runtime.onMessage.addListener((raw, sender) =>
     handleMessage(raw, sender, store, {
       extensionOrigin,
       extensionId: browser.runtime.id,
-      onResult: (tabId, result) => {
-        const text = badgeText(result);
-        void action?.setBadgeText({ tabId, text }).catch(() => {});
-        void action?.setBadgeBackgroundColor({ tabId, color: text === '✓' ? '#2e7d32' : '#c62828' }).catch(() => {});
-      },
+      onResult: showBadge,
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabKey(tabId)).catch(() => {}));
-  // A new page in the tab: the previous page's scorecard no longer applies.
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status !== 'loading') return;
+  browser.tabs.onRemoved.addListener((tabId) => {
     void store.remove(tabKey(tabId)).catch(() => {});
-    void action?.setBadgeText({ tabId, text: '' }).catch(() => {});
+    void store.remove(framesKey(tabId)).catch(() => {});
+  });
+  // A navigation in the tab: a result stays until a new one replaces it, unless its document is
+  // gone (a new page that may never report). A pushState keeps the document, which re-audits itself.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status !== 'complete') return;
+    const ping: DocumentPing = { type: 'audit/ping' };
+    void pruneGone(store, tabId, async (frameId, docId) => (await browser.tabs.sendMessage(tabId, ping, { frameId })) === docId)
+      .then((chosen) => showBadge(tabId, chosen?.result))
+      .catch(() => {});
   });
 
   // Portal hosts the user added: (re-)register the content script there whenever the list or
@@ -44,7 +53,7 @@ export default defineBackground(() => {
           contains: (origins) => browser.permissions.contains({ origins }),
           unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
           register: (id, matches) =>
-            browser.scripting.registerContentScripts([{ id, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }]),
+            browser.scripting.registerContentScripts([{ id, matches, js: ['content-scripts/content.js'], runAt: 'document_idle', allFrames: true, persistAcrossSessions: true }]),
         }),
       )
       .catch((e: unknown) => console.warn('[办事指南审核助手] portal registration failed', e));

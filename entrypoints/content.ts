@@ -1,28 +1,43 @@
 import { browser } from 'wxt/browser';
 import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
+import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
 import { setExtraLabels } from '@/lib/labels';
-import type { Message } from '@/lib/messages';
+import { DocumentPing, type Message } from '@/lib/messages';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
 // Built-in portal hosts. The user's portal list (lib/settings.ts) narrows them; hosts the user
 // adds are registered at runtime by the background once granted. The `cli` build widens the
 // matches to every host (wxt.config.ts) so the command line can audit any URL it is given.
+// Every frame: portals put guides in iframes; frames that are not guides stay silent.
 export default defineContentScript({
   matches: BUILT_IN_MATCHES,
   runAt: 'document_idle',
+  allFrames: true,
+  matchAboutBlank: true,
   async main(ctx) {
     const settings = parseSettings((await browser.storage.local.get('settings')).settings);
-    if (import.meta.env.MODE !== 'cli' && !hostMatches(location.hostname, settings.portalHosts)) return;
+    if (import.meta.env.MODE !== 'cli' && !hostMatches(pageHost(), settings.portalHosts)) return;
     setExtraLabels(settings.labels);
-    const report = (result: AuditResult) => {
+    const docId = newDocId();
+    browser.runtime.onMessage.addListener((raw: unknown) => (DocumentPing.safeParse(raw).success ? Promise.resolve(docId) : undefined));
+    const send = (result: AuditResult) => {
       if (!ctx.isValid) return;
-      const msg: Message = { type: 'audit/report', result };
+      const msg: Message = { type: 'audit/report', result, docId };
       browser.runtime.sendMessage(msg).catch(() => {
         /* the extension was reloaded or the worker is starting: the next change reports again */
       });
     };
-    const auditor = startAuditor({ doc: document, ctx: { cutTarget: settings.cutTarget }, report });
+    const auditor = startAuditor({ doc: document, ctx: { cutTarget: settings.cutTarget }, report: frameReporter(window === window.top, send) });
     ctx.onInvalidated(() => auditor.stop());
   },
 });
+
+/** The page's host; an about:blank or srcdoc frame written by its parent has the parent's. */
+function pageHost(): string {
+  try {
+    return location.hostname || new URL(self.origin).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PER_ITEM_FIELDS, onlyLabels, type FieldKey } from './labels';
-import { Outcome } from './outcome';
+import { Outcome, boundOutcome, clipText } from './outcome';
 import { codeTokens } from './parse/code';
 import { firstValue, hitsOf } from './parse/fields';
 import { RULES } from './rules';
@@ -50,8 +50,10 @@ export function judgeGuide(s: GuideSnapshot): GuideVerdict {
   return { isGuide: true, reason: `识别到${keys.length}类办事指南要素`, labels: keys };
 }
 
+const URL_MAX = 8192;
+
 export const AuditResult = z.object({
-  url: z.string().max(8192),
+  url: z.string().max(URL_MAX),
   title: z.string().max(2000),
   isGuide: z.boolean(),
   reason: z.string().max(2000),
@@ -60,6 +62,8 @@ export const AuditResult = z.object({
   auditedAt: z.number(),
   /** Engine and rule-set version: stored findings say which rules produced them. */
   engine: z.string().max(40),
+  /** Some text or list was longer than the bounds and was cut (each such outcome says so in `data.clipped`). */
+  clipped: z.boolean().optional(),
 });
 export type AuditResult = z.infer<typeof AuditResult>;
 
@@ -70,18 +74,21 @@ export function audit(s: GuideSnapshot, ctx: RuleContext = DEFAULT_CONTEXT, now 
   const verdict = judgeGuide(s);
   const codeHit = firstValue(s, 'taskCode');
   const tokens = codeHit ? codeTokens(codeHit.value) : [];
+  const outcomes = verdict.isGuide ? RULES.map((r) => boundOutcome(safeEvaluate(r, s, ctx))) : [];
+  const clipped = s.url.length > URL_MAX || outcomes.some((o) => o.data.clipped === true);
   return {
-    url: s.url,
+    url: clipText(s.url, URL_MAX),
     title: clip(s.title, 500),
     isGuide: verdict.isGuide,
-    reason: verdict.reason,
+    reason: clipText(verdict.reason, 2000),
     // A page that is not one item's guide names no item (a catalogue's first entry is not "the item").
     item: verdict.isGuide
-      ? { name: s.heading ? clip(s.heading, 500) : null, code: tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? null }
+      ? { name: s.heading ? clip(s.heading, 500) : null, code: clipText(tokens.find((t) => t.length === 31 || t.length === 33) ?? tokens[0] ?? '', 200) || null }
       : { name: null, code: null },
-    outcomes: verdict.isGuide ? RULES.map((r) => safeEvaluate(r, s, ctx)) : [],
+    outcomes,
     auditedAt: now,
     engine: ENGINE_VERSION,
+    ...(clipped ? { clipped } : {}),
   };
 }
 

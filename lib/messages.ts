@@ -8,12 +8,18 @@ import { AuditResult } from './audit';
 export const AuditReport = z.object({
   type: z.literal('audit/report'),
   result: AuditResult,
+  /** A random id of the reporting document (one per content-script run): tells a pushState from a new page. */
+  docId: z.string().max(64).optional(),
 });
 
 export const ResultRequest = z.object({
   type: z.literal('audit/get'),
   tabId: z.number().int().nonnegative(),
 });
+
+/** Background → content script: "do you still hold this document?" (answered with its docId). */
+export const DocumentPing = z.object({ type: z.literal('audit/ping') });
+export type DocumentPing = z.infer<typeof DocumentPing>;
 
 export const Message = z.discriminatedUnion('type', [AuditReport, ResultRequest]);
 export type Message = z.infer<typeof Message>;
@@ -23,6 +29,10 @@ export const TabResult = z.object({
   tabId: z.number().int(),
   result: AuditResult,
   receivedAt: z.number(),
+  /** The frame the result came from (0 or absent: the top page) and its URL; read by the command line too. */
+  frameId: z.number().int().nonnegative().optional(),
+  frameUrl: z.string().max(8192).optional(),
+  docId: z.string().max(64).optional(),
 });
 export type TabResult = z.infer<typeof TabResult>;
 

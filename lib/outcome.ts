@@ -19,23 +19,71 @@ export function worst(statuses: Status[]): Status {
   return statuses.reduce<Status>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), 'na');
 }
 
+/**
+ * Bounds: results cross from a content script (the least trusted sender) into storage, so the
+ * schemas bound every list and text; the engine clips its own output to the same bounds
+ * (`boundOutcome`) and says so, so a very large guide is still reported, never rejected whole.
+ */
+export const BOUNDS = { value: 600, message: 4000, hint: 1000, items: 500, item: 400, dataKey: 40, dataText: 400, selector: 2000, label: 200 } as const;
+
 export const Evidence = z.object({
-  selector: z.string().max(2000).optional(),
-  label: z.string().max(200).optional(),
+  selector: z.string().max(BOUNDS.selector).optional(),
+  label: z.string().max(BOUNDS.label).optional(),
 });
 
-// Bounds: results cross from a content script (the least trusted sender) into storage.
 const text = (max: number) => z.string().max(max);
 export const Outcome = z.object({
   indicator: text(8),
   status: Status,
   /** The raw value judged, trimmed, at most ~500 characters. */
-  value: text(600),
-  message: text(4000),
-  hint: text(1000),
-  missing: z.array(text(400)).max(500),
-  found: z.array(text(400)).max(500),
-  data: z.record(text(40), z.union([z.number(), text(400), z.boolean(), z.null()])),
+  value: text(BOUNDS.value),
+  message: text(BOUNDS.message),
+  hint: text(BOUNDS.hint),
+  missing: z.array(text(BOUNDS.item)).max(BOUNDS.items),
+  found: z.array(text(BOUNDS.item)).max(BOUNDS.items),
+  data: z.record(text(BOUNDS.dataKey), z.union([z.number(), text(BOUNDS.dataText), z.boolean(), z.null()])),
   evidence: Evidence,
 });
 export type Outcome = z.infer<typeof Outcome>;
+
+/** A text cut to `max` characters, ending in … when cut. */
+export function clipText(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * The outcome within the schema's bounds. What was cut is said: `data.clipped` is true, and the
+ * message names how many list entries were left out.
+ */
+export function boundOutcome(o: Outcome): Outcome {
+  let clipped = false;
+  const t = (s: string, max: number) => {
+    if (s.length <= max) return s;
+    clipped = true;
+    return clipText(s, max);
+  };
+  let dropped = 0;
+  const list = (items: string[]) => {
+    if (items.length > BOUNDS.items) {
+      clipped = true;
+      dropped += items.length - BOUNDS.items;
+    }
+    return items.slice(0, BOUNDS.items).map((i) => t(i, BOUNDS.item));
+  };
+  const missing = list(o.missing);
+  const found = list(o.found);
+  const data: Outcome['data'] = {};
+  for (const [k, v] of Object.entries(o.data).slice(0, 200)) data[t(k, BOUNDS.dataKey)] = typeof v === 'string' ? t(v, BOUNDS.dataText) : v;
+  const evidence = {
+    ...(o.evidence.selector !== undefined ? { selector: t(o.evidence.selector, BOUNDS.selector) } : {}),
+    ...(o.evidence.label !== undefined ? { label: t(o.evidence.label, BOUNDS.label) } : {}),
+  };
+  const value = t(o.value, BOUNDS.value);
+  const hint = t(o.hint, BOUNDS.hint);
+  const note = dropped ? `（列表过长，另有${dropped}项未列出 / ${dropped} more not listed）` : '';
+  let message = t(o.message, BOUNDS.message - note.length) + note;
+  if (!clipped) return o;
+  data.clipped = true;
+  if (!note && message.length < BOUNDS.message - 12) message += '（内容过长，已截断 / clipped）';
+  return { ...o, value, message, hint, missing, found, data, evidence };
+}

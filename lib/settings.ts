@@ -8,9 +8,12 @@ import { labelKey } from './text';
  */
 const HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/** The most portal hosts kept (the form says so past it; stored lists are cut there, never reset). */
+export const MAX_HOSTS = 200;
+
 export const Settings = z.object({
   /** `*.gov.cn` matches every subdomain of gov.cn; an exact host matches itself. */
-  portalHosts: z.array(z.string().regex(HOST)).max(200),
+  portalHosts: z.array(z.string().regex(HOST)).max(MAX_HOSTS),
   /** Extra labels per field, e.g. { legalLimit: ['法定审批期限'] }. */
   labels: z.record(z.string(), z.array(z.string().min(2).max(24)).max(50)),
   cutTarget: z.number().min(0).max(1),
@@ -19,6 +22,7 @@ export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   // Loopback too: staff preview draft guides locally, and the command line serves files there.
+  // The options page shows them with that reason; a user who removes them is not audited there.
   portalHosts: ['*.gov.cn', 'localhost', '127.0.0.1'],
   labels: {},
   cutTarget: 0.7,
@@ -35,8 +39,30 @@ export function parseSettings(raw: unknown): Settings {
     const p = Settings.shape[key].safeParse((raw as Record<string, unknown>)[key]);
     if (p.success) (out as Record<string, unknown>)[key] = p.data;
   }
-  out.labels = Object.fromEntries(Object.entries(out.labels).filter(([k]) => k in FIELD_LABELS));
+  // A list that is too long or holds a bad entry keeps its good entries: falling back to the
+  // built-in hosts would audit again a host the user removed.
+  const hosts = (raw as Record<string, unknown>).portalHosts;
+  const good = Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string' && HOST.test(h)).slice(0, MAX_HOSTS) : [];
+  if (good.length) out.portalHosts = good;
+  out.labels = Object.fromEntries(Object.entries(out.labels).filter(([k]) => isFieldKey(k)));
   return out;
+}
+
+/** A canonical field key; `toString`, `constructor` and the other prototype names are not. */
+export const isFieldKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call(FIELD_LABELS, k);
+
+/** The canonical element names the synonym lines start with (法定办结时限, 办理地点, …). */
+export const CANONICAL_NAMES: readonly string[] = Object.values(FIELD_LABELS).map((v) => v[0]);
+
+/** A pasted address (`https://zwfw.example.com/guide?id=1`) is cleaned to its host. */
+function hostOf(line: string): string {
+  const h = line.trim().toLowerCase();
+  if (!/^https?:\/\//.test(h)) return h.replace(/\/+$/, '');
+  try {
+    return new URL(h).hostname;
+  } catch {
+    return h;
+  }
 }
 
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
@@ -64,8 +90,9 @@ export interface FormErrors {
 /** Read the settings form: one host per line; `法定办结时限：法定审批期限、审批期限` per label line. */
 export function settingsFromForm(hostsText: string, labelsText: string, cutPercent: string): { settings?: Settings; errors: FormErrors } {
   const errors: FormErrors = { hosts: [], labels: [] };
-  const portalHosts = hostsText.split(/\r?\n/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const portalHosts = [...new Set(hostsText.split(/\r?\n/).map(hostOf).filter(Boolean))];
   for (const h of portalHosts) if (!HOST.test(h)) errors.hosts.push(`“${h}”不是网站域名（例：*.gov.cn、zwfw.example.com）/ not a host`);
+  if (portalHosts.length > MAX_HOSTS) errors.hosts.push(`最多${MAX_HOSTS}个网站，现有${portalHosts.length}个；可用 *.example.gov.cn 合并同一域名下的网站 / at most ${MAX_HOSTS} hosts`);
   const byZh = new Map(Object.entries(FIELD_LABELS).map(([k, v]) => [v[0] as string, k as FieldKey]));
   const labels: Record<string, string[]> = {};
   for (const line of labelsText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
@@ -82,8 +109,10 @@ export function settingsFromForm(hostsText: string, labelsText: string, cutPerce
     if (taken.length) errors.labels.push(`“${taken.join('、')}”已是其他要素的标签 / already a label of another field`);
     (labels[key] ??= []).push(...words.filter((w) => !bad.includes(w) && !taken.includes(w)));
   }
-  const pct = Number(cutPercent);
-  if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = '减时间达标线应为0到100之间的数 / must be a number from 0 to 100';
+  // Number('') is 0: an empty or non-numeric field must not become a 0 % target.
+  const pctText = cutPercent.trim().replace(/[%％]$/, '').trim();
+  const pct = /^\d+(?:\.\d+)?$/.test(pctText) ? Number(pctText) : NaN;
+  if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = '减时间达标线应为0到100之间的数（如 70）/ must be a number from 0 to 100';
   if (errors.hosts.length || errors.labels.length || errors.cutTarget) return { errors };
   return { settings: { portalHosts, labels, cutTarget: pct / 100 }, errors };
 }
@@ -92,7 +121,7 @@ export function settingsFromForm(hostsText: string, labelsText: string, cutPerce
 export function formFromSettings(s: Settings): { hosts: string; labels: string; cutPercent: string } {
   return {
     hosts: s.portalHosts.join('\n'),
-    labels: Object.entries(s.labels).map(([k, v]) => `${FIELD_LABELS[k as FieldKey][0]}：${v.join('、')}`).join('\n'),
+    labels: Object.entries(s.labels).filter(([k]) => isFieldKey(k)).map(([k, v]) => `${FIELD_LABELS[k as FieldKey][0]}：${v.join('、')}`).join('\n'),
     cutPercent: String(Math.round(s.cutTarget * 100)),
   };
 }

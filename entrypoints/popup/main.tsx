@@ -43,7 +43,14 @@ function App() {
       </section>
     );
   }
-  return <Scorecard result={state.entry.result} />;
+  return (
+    <>
+      {!!state.entry.frameId && (
+        <p class="frame" data-testid="frame">来自页面内的框架 From a frame in the page: {state.entry.frameUrl ?? ''}</p>
+      )}
+      <Scorecard result={state.entry.result} />
+    </>
+  );
 }
 
 function Shell() {

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit';
 import { Message, TabResult, tabKey } from '../messages';
+import { acceptReport } from './frames';
 
 /** The storage the background keeps per-tab results in (browser.storage.session in the extension). */
 export interface SessionStore {
@@ -12,6 +13,8 @@ export interface Sender {
   /** The sending extension: ours, or the message is not ours to take. */
   id?: string;
   tab?: { id?: number };
+  /** The sending frame (0: the top page). */
+  frameId?: number;
   /** The sending document: one of our pages (chrome-extension://…) or, for content scripts, the web page. */
   url?: string;
 }
@@ -26,7 +29,7 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult) => void; extensionOrigin: string; extensionId?: string },
+  hooks: { onResult?: (tabId: number, result: AuditResult | undefined) => void; extensionOrigin: string; extensionId?: string },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -36,9 +39,14 @@ export async function handleMessage(
     case 'audit/report': {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
-      const entry: TabResult = { tabId, result: msg.result, receivedAt: Date.now() };
-      await store.set(tabKey(tabId), entry);
-      hooks.onResult?.(tabId, msg.result);
+      const frameId = sender.frameId ?? 0;
+      const entry: TabResult = {
+        tabId, result: msg.result, receivedAt: Date.now(),
+        frameId, ...(sender.url ? { frameUrl: sender.url.slice(0, 8192) } : {}),
+        ...(msg.docId ? { docId: msg.docId } : {}),
+      };
+      const chosen = await acceptReport(store, entry);
+      hooks.onResult?.(tabId, chosen?.result);
       return { ok: true };
     }
     case 'audit/get': {
@@ -51,8 +59,8 @@ export async function handleMessage(
 }
 
 /** Badge: how many indicators need work (fail + partial); empty when the page is not a guide. */
-export function badgeText(result: AuditResult): string {
-  if (!result.isGuide) return '';
+export function badgeText(result: AuditResult | undefined): string {
+  if (!result?.isGuide) return '';
   const n = result.outcomes.filter((o) => o.status === 'fail' || o.status === 'partial').length;
   return n ? String(n) : '✓';
 }

@@ -2,6 +2,7 @@ import { audit, type AuditResult } from '../audit';
 import { extractGuide } from '../extract/guide';
 import { OWN_UI_ATTR } from '../extract/walk';
 import type { RuleContext } from '../rules/types';
+import { openShadowRoots } from './shadow';
 
 export interface AuditorOptions {
   doc: Document;
@@ -11,11 +12,21 @@ export interface AuditorOptions {
   debounceMs?: number;
   /** Re-audit at least this often while the page keeps changing. */
   maxWaitMs?: number;
+  /** How often the page's URL and root element are compared with the last audit's. */
+  watchMs?: number;
 }
+
+/** The most a busy page's re-audits are spread out: 16 × the debounce and the maximum wait. */
+const MAX_BACKOFF = 4;
 
 /**
  * Audits the page now and again whenever its content changes, reporting only when the result
  * changed. Nothing here touches the page: it reads the DOM and never throws into it.
+ *
+ * It follows the page wherever its content goes: a root element replaced by `document.open` /
+ * `document.write` or by script, open shadow roots (each is observed once found), and
+ * same-document navigations (pushState, replaceState, hash, popstate) that change the URL the
+ * result belongs to even when the DOM stays the same.
  */
 export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void } {
   const debounceMs = o.debounceMs ?? 400;
@@ -24,17 +35,48 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
   // A page that keeps changing without changing the guide (a clock, a ticker) is re-read less
-  // and less often, down to once every 16 × the debounce; any real change resets it.
+  // and less often; so is a page that never falls quiet (a value rewritten every few ms), whose
+  // re-audits are all forced by the maximum wait. A page that settles resets both.
   let unchanged = 0;
+  let busy = 0;
+  let forced = false;
+  let seenUrl = '';
+  let seenRoot: Element | null = null;
+  const observed = new WeakSet<Node>();
+
+  const ours = (n: Node | null) => !!n && n.nodeType === 1 && !!(n as Element).closest?.(`[${OWN_UI_ATTR}]`);
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => ours(r.target))) return;
+    schedule();
+  });
+  const observe = (target: Node) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    observer.observe(target, { childList: true, subtree: true, characterData: true });
+  };
+  const href = () => {
+    try {
+      return o.doc.location?.href ?? '';
+    } catch {
+      return '';
+    }
+  };
 
   const runNow = () => {
+    if (timer) clearTimeout(timer);
     timer = undefined;
     firstPending = 0;
+    busy = forced ? Math.min(busy + 1, MAX_BACKOFF) : 0;
+    forced = false;
     try {
+      seenUrl = href();
+      seenRoot = o.doc.documentElement;
       const result = audit(extractGuide(o.doc), o.ctx);
+      // The walk read the open shadow roots; watch them too (a MutationObserver stops at a shadow boundary).
+      for (const root of openShadowRoots(o.doc)) observe(root);
       const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
       if (key === last) {
-        unchanged = Math.min(unchanged + 1, 4);
+        unchanged = Math.min(unchanged + 1, MAX_BACKOFF);
         return;
       }
       unchanged = 0;
@@ -50,27 +92,37 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     const now = Date.now();
     firstPending ||= now;
     if (timer) clearTimeout(timer);
-    const factor = 2 ** unchanged;
-    const wait = Math.max(0, Math.min(debounceMs * factor, firstPending + maxWaitMs * factor - now));
-    timer = setTimeout(runNow, wait);
+    const factor = 2 ** Math.min(unchanged + busy, MAX_BACKOFF);
+    const quiet = debounceMs * factor;
+    const deadline = firstPending + maxWaitMs * factor - now;
+    forced = deadline < quiet;
+    timer = setTimeout(runNow, Math.max(0, Math.min(quiet, deadline)));
   };
 
-  const ours = (n: Node | null) => !!n && n.nodeType === 1 && !!(n as Element).closest?.(`[${OWN_UI_ATTR}]`);
-  const observer = new MutationObserver((records) => {
-    if (records.every((r) => ours(r.target))) return;
-    schedule();
-  });
-  observer.observe(o.doc.documentElement, { childList: true, subtree: true, characterData: true });
-  // Same-document navigations (anchors, SPA routes) change the URL the result belongs to.
+  // A new URL (same-document navigation) or a new root element is a new page to read now.
+  const check = () => {
+    if (o.doc.documentElement !== seenRoot || href() !== seenUrl) {
+      unchanged = 0;
+      busy = 0;
+      schedule();
+    }
+  };
+  // The document itself is observed, so a replaced <html> is seen; the URL is compared on every
+  // navigation event there is, and on a slow timer for pushState, which fires none in our world.
+  observe(o.doc);
   const win = o.doc.defaultView;
-  win?.addEventListener('hashchange', schedule);
-  win?.addEventListener('popstate', schedule);
+  const nav = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  const events: [EventTarget | null | undefined, string][] = [
+    [win, 'hashchange'], [win, 'popstate'], [win, 'pageshow'], [nav, 'currententrychange'],
+  ];
+  for (const [target, type] of events) target?.addEventListener(type, check);
+  const watch = setInterval(check, o.watchMs ?? 1000);
   runNow();
   return {
     stop() {
       observer.disconnect();
-      win?.removeEventListener('hashchange', schedule);
-      win?.removeEventListener('popstate', schedule);
+      for (const [target, type] of events) target?.removeEventListener(type, check);
+      clearInterval(watch);
       if (timer) clearTimeout(timer);
     },
     runNow,

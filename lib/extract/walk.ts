@@ -48,9 +48,25 @@ const MAX_LABEL = 24;
 const MAX_ELEMENTS = 200_000;
 
 export function walk(root: Element): Walked {
-  const texts = new Map<Element, string>();
+  // The page's text is kept once: one buffer in document order, and per element the offsets of
+  // its text in it. An element's text is a slice, made only when asked for, so memory is linear
+  // in the page's size whatever its depth (concatenating per element costs depth × text).
+  const chunks: string[] = [];
+  let length = 0;
+  const append = (s: string) => {
+    chunks.push(s);
+    length += s.length;
+  };
+  const spans = new Map<Element, number>();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let buffer = '';
+  const slice = (from: number, to: number) => buffer.slice(from, to);
   const out: Walked = {
-    textOf: (el) => texts.get(el) ?? '',
+    textOf: (el) => {
+      const i = spans.get(el);
+      return i === undefined ? '' : slice(starts[i]!, ends[i]!);
+    },
     candidates: [],
     tables: [],
     leafBlocks: [],
@@ -61,16 +77,26 @@ export function walk(root: Element): Walked {
     labelled: [],
     visited: 0,
   };
+  // Short texts (labels) are read from the buffer once it is joined, in the order found.
+  const pendingText: { target: Candidate; from: number; to: number }[] = [];
+  const pendingLabelled = new Map<{ el: Element; text: string }, [from: number, to: number]>();
 
   // An explicit stack, not recursion: a script-built page thousands of levels deep must not
-  // overflow the call stack. Each frame gathers its element's text from its children.
-  interface Frame { el: Element; next: Node | null; text: string; hasBlockChild: boolean }
+  // overflow the call stack. `first`/`last` bound the element's non-blank text (its trimmed
+  // text is buffer[first, last)), so nothing is trimmed or copied per ancestor.
+  interface Frame { el: Element; next: Node | null; light: Node | null; start: number; first: number; last: number; hasBlockChild: boolean }
   const finish = (f: Frame) => {
     const el = f.el;
     const tag = el.tagName.toUpperCase();
-    texts.set(el, f.text);
-    const t = f.text.trim();
-    if (t && t.length <= MAX_LABEL) out.candidates.push({ node: el, text: t });
+    spans.set(el, starts.length);
+    starts.push(f.start);
+    ends.push(length);
+    const size = f.first < 0 ? 0 : f.last - f.first;
+    if (size && size <= MAX_LABEL) {
+      const target: Candidate = { node: el, text: '' };
+      out.candidates.push(target);
+      pendingText.push({ target, from: f.first, to: f.last });
+    }
     if (tag === 'TABLE') out.tables.push(el as HTMLTableElement);
     if (tag === 'A' || tag === 'BUTTON' || el.hasAttribute('onclick') || (tag === 'INPUT' && /button|submit/i.test(el.getAttribute('type') ?? ''))) {
       out.anchors.push(el);
@@ -80,52 +106,97 @@ export function walk(root: Element): Walked {
     if (tag === 'FOOTER' || /foot|copyright/i.test(cls)) out.footers.push(el);
     if (/title-name|item-name|matter-name|itemName|sxmc|(?:head|title|guide|matter|item)(?:-|_|__)name/.test(cls)) out.titles.push(el);
     const attrLabel = el.getAttribute('title') ?? el.getAttribute('aria-label') ?? el.getAttribute('data-label');
-    if (attrLabel && attrLabel.length <= MAX_LABEL && t && t !== attrLabel.trim()) out.labelled.push({ el, text: attrLabel.trim() });
-    if (!f.hasBlockChild && t && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
+    if (attrLabel && attrLabel.length <= MAX_LABEL && size) {
+      const entry = { el, text: attrLabel.trim() };
+      out.labelled.push(entry);
+      // Only a text as long as the label can equal it (then it labels nothing); compared once the buffer is joined.
+      if (size === entry.text.length) pendingLabelled.set(entry, [f.first, f.last]);
+    }
+    if (!f.hasBlockChild && size && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
   };
-  const stack: Frame[] = [{ el: root, next: root.firstChild, text: '', hasBlockChild: false }];
+  const open = (el: Element, start: number): Frame => {
+    // An open shadow root is part of the page (web components, micro-frontends): its tree is
+    // read first, as light DOM, then the host's own children (slotted into it).
+    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    return shadow
+      ? { el, next: shadow.firstChild, light: el.firstChild, start, first: -1, last: -1, hasBlockChild: false }
+      : { el, next: el.firstChild, light: null, start, first: -1, last: -1, hasBlockChild: false };
+  };
+  const stack: Frame[] = [open(root, 0)];
   out.visited = 1;
   while (stack.length) {
     const f = stack[stack.length - 1]!;
+    if (!f.next && f.light) {
+      f.next = f.light;
+      f.light = null;
+    }
     const n = f.next;
     if (!n) {
       stack.pop();
       finish(f);
       const parent = stack[stack.length - 1];
       if (parent) {
+        if (f.first >= 0) {
+          if (parent.first < 0) parent.first = f.first;
+          parent.last = f.last;
+        }
         const tag = f.el.tagName.toUpperCase();
         if (BLOCK.has(tag)) {
           parent.hasBlockChild = true;
-          parent.text += CELL.has(tag) ? ` ${f.text} ` : `\n${f.text}\n`;
-        } else parent.text += f.text;
+          append(CELL.has(tag) ? ' ' : '\n');
+        }
       }
       continue;
     }
     f.next = n.nextSibling;
     if (n.nodeType === 3) {
       const data = (n as Text).data;
-      f.text += data;
-      const t = data.trim();
-      if (t && t.length <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: t });
+      const lead = data.search(/\S/);
+      if (lead >= 0) {
+        if (f.first < 0) f.first = length + lead;
+        f.last = length + data.trimEnd().length;
+        const t = data.trim();
+        if (t.length <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: t });
+      }
+      append(data);
     } else if (n.nodeType === 1) {
       const child = n as Element;
       const tag = child.tagName.toUpperCase();
       if (SKIP.has(tag) || child.hasAttribute(OWN_UI_ATTR)) continue;
       if (tag === 'BR') {
-        f.text += '\n';
+        append('\n');
         continue;
       }
       if (out.visited >= MAX_ELEMENTS) continue; // a page this large is not a guide; read what fits
       out.visited++;
-      stack.push({ el: child, next: child.firstChild, text: '', hasBlockChild: false });
+      // A block's text stands on its own lines (a cell's: between spaces) inside its parent's.
+      if (BLOCK.has(tag)) append(CELL.has(tag) ? ' ' : '\n');
+      stack.push(open(child, length));
     }
+  }
+  buffer = chunks.join('');
+  chunks.length = 0;
+  for (const p of pendingText) p.target.text = slice(p.from, p.to);
+  if (pendingLabelled.size) {
+    out.labelled = out.labelled.filter((e) => {
+      const span = pendingLabelled.get(e);
+      return !span || slice(span[0], span[1]) !== e.text;
+    });
   }
   return out;
 }
 
-/** A short, stable CSS path for evidence: up to the nearest id, with :nth-of-type steps. */
+/** Joins a shadow host's path and the path inside its open shadow root. */
+export const SHADOW_STEP = ' >>> ';
+
+/**
+ * A short, stable CSS path for evidence: up to the nearest id, with :nth-of-type steps. An
+ * element inside an open shadow root gets its host's path, `SHADOW_STEP`, then its path inside
+ * the root (`queryPath` resolves it).
+ */
 export function cssPath(node: Element | Text): string {
-  let el: Element | null = node.nodeType === 3 ? (node as Text).parentElement : (node as Element);
+  const start: Element | null = node.nodeType === 3 ? (node as Text).parentElement : (node as Element);
+  let el = start;
   const parts: string[] = [];
   while (el && el.nodeType === 1 && parts.length < 8) {
     const tag = el.tagName.toLowerCase();
@@ -148,5 +219,23 @@ export function cssPath(node: Element | Text): string {
     parts.unshift(index > 1 || sameTag ? `${tag}:nth-of-type(${index})` : tag);
     el = el.parentElement;
   }
-  return parts.join(' > ');
+  const path = parts.join(' > ');
+  const root = start?.getRootNode?.() as (Node & { host?: Element }) | undefined;
+  return root && root.nodeType === 11 && root.host ? `${cssPath(root.host)}${SHADOW_STEP}${path}` : path;
+}
+
+/** The element a `cssPath` names, through open shadow roots; null when it is gone. */
+export function queryPath(doc: Document, path: string): Element | null {
+  let scope: Document | ShadowRoot | null = doc;
+  let found: Element | null = null;
+  for (const step of path.split(SHADOW_STEP)) {
+    if (!scope) return null;
+    try {
+      found = scope.querySelector(step);
+    } catch {
+      return null;
+    }
+    scope = found?.shadowRoot ?? null;
+  }
+  return found;
 }

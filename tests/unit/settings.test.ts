@@ -25,7 +25,7 @@ describe('settings', () => {
     const back = formFromSettings(ok.settings!);
     expect(settingsFromForm(back.hosts, back.labels, back.cutPercent).settings).toEqual(ok.settings);
 
-    const bad = settingsFromForm('http://x.gov.cn/path\n=HYPERLINK("x")', '不存在的要素：某标签\n法定办结时限：甲', '170');
+    const bad = settingsFromForm('ftp://x.gov.cn/path\n=HYPERLINK("x")', '不存在的要素：某标签\n法定办结时限：甲', '170');
     expect(bad.settings).toBeUndefined();
     expect(bad.errors.hosts).toHaveLength(2);
     expect(bad.errors.hosts[0]).toContain('不是网站域名');
