@@ -3,7 +3,7 @@ import type { AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
 import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
 import { setExtraLabels } from '@/lib/labels';
-import { DocumentPing, type Message } from '@/lib/messages';
+import type { Message } from '@/lib/messages';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
 // Built-in portal hosts. The user's portal list (lib/settings.ts) narrows them; hosts the user
@@ -20,7 +20,7 @@ export default defineContentScript({
     if (import.meta.env.MODE !== 'cli' && !hostMatches(pageHost(), settings.portalHosts)) return;
     setExtraLabels(settings.labels);
     const docId = newDocId();
-    browser.runtime.onMessage.addListener((raw: unknown) => (DocumentPing.safeParse(raw).success ? Promise.resolve(docId) : undefined));
+    browser.runtime.onMessage.addListener((raw: unknown) => (isPing(raw) ? Promise.resolve(docId) : undefined));
     const send = (result: AuditResult) => {
       if (!ctx.isValid) return;
       const msg: Message = { type: 'audit/report', result, docId };
@@ -41,3 +41,6 @@ function pageHost(): string {
     return '';
   }
 }
+
+/** The background's `audit/ping` (lib/messages.ts DocumentPing), checked without zod (kept out of the content script). */
+const isPing = (raw: unknown) => !!raw && typeof raw === 'object' && (raw as { type?: unknown }).type === 'audit/ping';
