@@ -8,7 +8,7 @@
  * allocates (CDP sampling heap profiler, collected objects included). Prints ratios, writes
  * bench/results.json, and prints the content script's size.
  *
- * Run: npm run bench (all benches) or `npx tsx bench/chromium.bench.ts [--sizes 1000,5000] [--no-axe] [--axe-all] [--no-build]`.
+ * Run: npm run bench (all benches) or `npx tsx bench/chromium.bench.ts [--sizes 1000,5000] [--no-axe] [--shapes shell,repeated] [--axe-all] [--no-build] [--out file.json]`.
  * Timings depend on the machine and its load: the ratios within one run are what counts.
  */
 import { execFileSync } from 'node:child_process';
@@ -129,7 +129,7 @@ const main = async () => {
   console.log('\nms: cold / warm median; audit÷walk and audit÷axe on warm medians; longest task in ms; heap MB allocated per call');
   console.log('shape     elements  guide |     walk      |     audit     |      axe        | audit/walk audit/axe | long task audit  axe | heap walk audit');
   try {
-    for (const shape of ['shell', 'repeated'] as const) {
+    for (const shape of (option('--shapes') ?? 'shell,repeated').split(',')) {
       for (const n of SIZES) {
         const html = shape === 'shell' ? shellPage(n) : repeatedPage(n);
         const r = await measure(browser, engine, axeSource, shape, n, html);
@@ -149,7 +149,7 @@ const main = async () => {
   if (linear !== '–') console.log(`\nrepeated sections: audit at 100k ÷ audit at 50k = ${linear} (linear: 2)`);
   const cs = contentScriptSize();
   if (cs) console.log(`content script: ${(cs.bytes / 1024).toFixed(1)} KB minified, ${(cs.gzip / 1024).toFixed(1)} KB gzipped (.output/chrome-mv3/content-scripts/content.js)`);
-  const file = path.join(ROOT, 'bench/results.json');
+  const file = path.resolve(ROOT, option('--out') ?? 'bench/results.json');
   fs.writeFileSync(file, `${JSON.stringify({ machine, contentScript: cs, pages: results }, null, 2)}\n`);
   console.log(`figures written to ${path.relative(process.cwd(), file)}`);
 };
