@@ -15,7 +15,7 @@ export const FIELD_LABELS = {
   complaint: ['监督投诉方式', '监督方式', '投诉电话', '投诉监督电话', '监督电话', '监督和投诉电话', '监督投诉渠道', '监督投诉电话', '投诉方式', '投诉渠道', '监督投诉'],
   special: ['特殊环节', '特别程序', '特殊程序', '特殊环节及时限'],
   intermediary: ['中介服务', '是否有中介服务', '中介机构', '中介服务事项', '是否涉及中介服务'],
-  visits: ['到办事现场次数', '到现场次数', '到办理现场次数', '到现场窗口次数', '到现场办理的次数', '到现场大厅次数', '跑动次数', '最多跑几次', '到现场办理次数', '跑腿次数', '最多跑动次数'],
+  visits: ['到办事现场次数', '到现场次数', '到办理现场次数', '到现场窗口次数', '到现场办理的次数', '到现场大厅次数', '跑动次数', '最多跑几次', '到现场办理次数', '跑腿次数', '最多跑动次数', '去现场次数', '到现场跑动次数'],
   visitReason: ['必须现场办理原因说明', '必须现场办理原因', '到现场原因说明', '现场办理原因', '需到现场原因'],
   depth: ['网上办理深度', '网办深度', '办理深度', '网上服务深度', '网上办理深度等级'],
   online: ['是否网办', '是否可以在线申报', '可网上办理', '是否支持网上办理', '是否网上办理'],
@@ -25,7 +25,7 @@ export const FIELD_LABELS = {
   itemType: ['事项类型', '权力类别', '事项性质', '权力类型', '职权类型', '事项类别类型'],
   itemName: ['事项名称', '办理项名称', '服务事项名称', '业务办理项名称', '实施清单名称'],
   department: ['实施主体', '实施机构', '实施部门', '办理部门', '受理机构', '审批部门', '部门名称', '办理主体', '受理部门', '实施机关', '办理机构'],
-  taskCode: ['实施编码', '业务办理项编码', '事项编码', '事项代码', '办理项编码', '实施清单编码', '权力编码'],
+  taskCode: ['实施编码', '业务办理项编码', '事项编码', '事项代码', '办理项编码', '实施清单编码', '权力编码', '唯一码', '事项唯一码', '实施清单唯一码'],
   catalogCode: ['基本编码', '权力基本码', '事项基本编码', '基本目录编码'],
   level: ['行使层级', '实施层级', '层级'],
   basis: ['设定依据', '实施依据', '法律依据', '法定依据', '设立依据', '办理依据', '政策依据', '设定和实施依据', '依据'],
@@ -101,9 +101,21 @@ export function setExtraLabels(extra: Partial<Record<FieldKey, string[]>>): void
   labelWords = undefined;
 }
 
+/**
+ * Notes a label carries after it, in its own element or not: an English gloss (bilingual portals:
+ * "承诺办结时限 Promised time limit", "在线申请 Apply online", "无 None") or the unit of its value
+ * (`<span>法定办结时限</span><div class="van-cell__label">单位：工作日</div>`). They are part of
+ * the label, never the value.
+ */
+const NOTE = String.raw`(?:[A-Za-z][A-Za-z\s.,'&/()-]*|(?:计量)?单位\s*[:：]\s*[\u4e00-\u9fa5]{1,4})`;
+const TRAILING_NOTE = new RegExp(String.raw`(?<=[\u4e00-\u9fa5)）】\]])\s*${NOTE}$`);
+export const withoutNote = (text: string): string => text.replace(TRAILING_NOTE, '');
+/** A label's note standing alone (see above). */
+export const LABEL_NOTE = new RegExp(`^${NOTE}$`);
+
 /** The canonical field a label key (see text.labelKey) stands for. */
 export function fieldOf(key: string): FieldKey | undefined {
-  return INDEX.get(key);
+  return INDEX.get(key) ?? INDEX.get(withoutNote(key));
 }
 
 let sorted: string[] | undefined;
@@ -119,6 +131,7 @@ export function columnOf<K extends keyof typeof COLUMN_LABELS>(
   fuzzy = false,
 ): keyof (typeof COLUMN_LABELS)[K] | undefined {
   const table = COLUMN_LABELS[kind] as Record<string, readonly string[]>;
+  headerKey = withoutNote(headerKey);
   for (const [col, labels] of Object.entries(table)) if (labels.includes(headerKey)) return col as keyof (typeof COLUMN_LABELS)[K];
   // header cells like "空白表格下载" or "特别程序时限": a known column label at the end, then at the
   // start; two-character labels only as an ending (名称, 时限, 份数), never 材料 as a prefix.

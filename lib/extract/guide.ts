@@ -1,4 +1,4 @@
-import { ONLINE_ENTRY_WORDS } from '../labels';
+import { ONLINE_ENTRY_WORDS, withoutNote } from '../labels';
 import type { FieldHit, GuideSnapshot } from '../snapshot';
 import { findHeading } from './headings';
 import { tidy } from './hit';
@@ -72,7 +72,7 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
 
   const onlineLinks = w.anchors
     .filter((a) => {
-      const t = tidy(w.textOf(a) || a.getAttribute('value') || a.getAttribute('title') || '');
+      const t = withoutNote(tidy(w.textOf(a) || a.getAttribute('value') || a.getAttribute('title') || ''));
       return t.length <= 12 && ONLINE_ENTRY_WORDS.test(t);
     })
     .map((a) => linkOf(a, w));

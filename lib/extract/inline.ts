@@ -15,7 +15,7 @@ function inlinePattern(): RegExp {
     const alt = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
     inlineRe = {
       labels,
-      re: new RegExp(`(^|[\\s;；,，。、|｜>】\\]])((?:${alt})\\s*(?:[(（][^)）\\n]{0,10}[)）])?)\\s*[:：]`, 'g'),
+      re: new RegExp(`(^|[\\s;；,，。、|｜>】\\]])((?:${alt})\\s*(?:[(（][^)）\\n]{0,10}[)）])?(?:\\s*[A-Za-z][A-Za-z .,'&/-]{0,40})?)\\s*[:：]`, 'g'),
     };
   }
   return inlineRe.re;

@@ -23,12 +23,14 @@ export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[
     for (const { cells, row, col, group } of rows) {
       const name = stripNumbering(col('name') ?? '');
       if (!name || columnOf('material', labelKey(name)) === 'name') continue;
+      const text = tidy(cells.map((c) => w.textOf(c)).join(' '));
+      // No source or copies column: the note under the name says them (（说明：申请人自备，复印件3份）).
       const m: Material = {
         name,
-        source: col('source'),
-        copies: col('copies'),
+        source: col('source') ?? sourceIn(text),
+        copies: col('copies') ?? copiesIn(text),
         type: col('type') ?? group, // 申请表格类 over its rows: their type
-        text: tidy(cells.map((c) => w.textOf(c)).join(' ')),
+        text,
         blank: [],
         sample: [],
         path: cssPath(cells[0]!.parentElement ?? cells[0]!),
@@ -113,6 +115,23 @@ function materialName(raw: string): string {
 
 const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
 const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
+const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?)/;
+
+/** A source written in a material's text: `来源：…`, or the clause of a bracketed note that names one. */
+function sourceIn(text: string): string | undefined {
+  const inline = INLINE_SOURCE.exec(text)?.[1]?.trim();
+  if (inline) return inline;
+  const clauses = BRACKET_SOURCE.exec(text)?.[1]?.split(/[，,；;]/).map((c) => c.replace(/^(?:说明|备注|注)\s*[:：]\s*/, '').trim()) ?? [];
+  // The body that issues it (由…出具) says more than who hands it in (…提供).
+  for (const word of [/出具|核发|开具/, /自备/, /提供/]) {
+    const clause = clauses.find((c) => word.test(c));
+    if (clause) return clause;
+  }
+  return undefined;
+}
+
+/** Copies written in a material's text: 原件1份, 复印件3份, 若干. */
+const copiesIn = (text: string): string | undefined => COPIES.exec(text)?.[0];
 
 function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: Element[]): Material | undefined {
   const cols = item.el ? pairsIn(item.el, 'material', w, inCard) : Object.fromEntries(columnRuns(item.text, 'material').runs.map((r) => [r.col, r.value]));
@@ -124,8 +143,8 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: E
   if (!name) return undefined;
   const m: Material = {
     name,
-    source: cols.source ?? INLINE_SOURCE.exec(text)?.[1]?.trim() ?? BRACKET_SOURCE.exec(text)?.[1]?.trim(),
-    copies: cols.copies,
+    source: cols.source ?? sourceIn(text),
+    copies: cols.copies ?? copiesIn(text),
     type: cols.type,
     text,
     blank: [],

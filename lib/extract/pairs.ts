@@ -6,7 +6,7 @@
  * A label that names a tab pane takes the pane (./tabs.ts). Also labels held in an attribute:
  * `<p title="办理地点"><i class="icon"></i>安达市…</p>`.
  */
-import type { FieldKey } from '../labels';
+import { LABEL_NOTE, type FieldKey } from '../labels';
 import { fieldOfText, nodeText, tidy, type RawHit } from './hit';
 import { tabPaneByIndex, tabTarget } from './tabs';
 import type { Candidate, Walked } from './walk';
@@ -36,13 +36,24 @@ export function findPairs(doc: Document, w: Walked, skip: (n: Node) => boolean):
       claim(c.node);
       continue;
     }
-    const after = valueAfter(c.node, labelNodes, w) ?? valueBefore(c.node, labelNodes, w);
+    let after = valueAfter(c.node, labelNodes, w) ?? valueBefore(c.node, labelNodes, w);
+    let label = c.text;
+    // Only a note beside the label (an English gloss, 单位：工作日): the element holding both is the label.
+    const holder = c.node.parentElement;
+    if (after && !after.nodes.length && holder && !claimed.has(holder) && fieldOfText(tidy(w.textOf(holder))) === key) {
+      after = valueAfter(holder, labelNodes, w);
+      label = tidy(w.textOf(holder));
+    }
     if (!after) continue;
     const { nodes, value } = after;
     // An empty value counts only where a value slot stands empty (th | empty td, dt | empty dd);
     // `<span>标签</span>：` or a help icon after the label is not a slot: the container is the label.
+    if (formField(c.node, nodes, value)) {
+      claim(c.node); // nor is the form row around it a label of its own
+      continue;
+    }
     if (!value && !nodes.some((n) => n.nodeType === 1 && /^(TD|TH|DD)$/i.test((n as Element).tagName))) continue;
-    hits.push({ key, label: c.text, labelNode: c.node, nodes, value, how: 'pair' });
+    hits.push({ key, label, labelNode: c.node, nodes, value, how: 'pair' });
     claim(c.node);
   }
   return hits;
@@ -61,6 +72,8 @@ export function valueAfter(label: Element | Text, labelNodes: Set<Node>, w: Walk
   let value = '';
   for (let sib: Node | null = label.nextSibling; sib; sib = sib.nextSibling) {
     if (labelNodes.has(sib)) break;
+    // `承诺办结时限<span class="en">Promised time limit</span>`, `单位：工作日`: notes of the label, not its value.
+    if (!nodes.length && !(sib.nodeType === 1 && /^(TD|TH|DD)$/i.test((sib as Element).tagName)) && LABEL_NOTE.test(nodeText(sib, w).trim())) continue;
     if (sib.nodeType === 1) {
       const el = sib as Element;
       if (startsWithLabel(el, labelNodes)) break;
@@ -84,6 +97,17 @@ function valueBefore(label: Element | Text, labelNodes: Set<Node>, w: Walked): {
   const value = tidy(w.textOf(prev));
   if (!value || value.length > 20 || tidy(w.textOf(parent)) !== tidy(value + nodeText(label, w))) return undefined;
   return { nodes: [prev], value };
+}
+
+/**
+ * A field of an application or booking form beside the guide (`<label>联系电话</label><input>`,
+ * 请选择办理地点): the applicant fills it in; it states nothing about the item.
+ */
+function formField(label: Element | Text, nodes: Node[], value: string): boolean {
+  const el = label.nodeType === 1 ? (label as Element) : label.parentElement;
+  if (!el || !(el.tagName.toUpperCase() === 'LABEL' || el.closest('form'))) return false;
+  const control = nodes.some((n) => n.nodeType === 1 && ((n as Element).matches('input:not([type=hidden]),select,textarea') || !!(n as Element).querySelector('input:not([type=hidden]),select,textarea')));
+  return control || /^请(?:选择|输入|填写)/.test(value);
 }
 
 /** `<p><strong>办理时间：</strong>…</p>` after a label: the sibling opens with its own label. */

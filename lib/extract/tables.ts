@@ -97,7 +97,7 @@ export function settleAmbiguousTables(tables: ColumnTable[], hits: RawHit[], w: 
 /** A name cell without its notes: `申请书<span class="note">适用简易程序的提交</span>` → 申请书. */
 function textWithoutNotes(cell: Element, w: Walked): string {
   let text = w.textOf(cell);
-  for (const note of Array.from(cell.querySelectorAll('small,[class*="note"],[class*="tip"],[class*="remark"],[class*="desc"],[class*="explain"],[class*="hint"]'))) {
+  for (const note of Array.from(cell.querySelectorAll('small,[class*="note"],[class*="tip"],[class*="remark"],[class*="desc"],[class*="explain"],[class*="hint"],[class*="help"]'))) {
     const t = w.textOf(note);
     if (t.trim() && t.length < text.length) text = text.replace(t, ' ');
   }

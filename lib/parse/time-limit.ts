@@ -17,7 +17,8 @@ const LIMIT = /(\d+(?:\.\d+)?)\s*(?:个)?\s*[([【]?\s*(工作日|自然日|日|
 
 export function parseLimit(value: string, label = ''): ParsedLimit {
   const v = arabicNumerals(normalize(value));
-  const suffix = labelSuffix(label);
+  // 法定办结时限(工作日), or a note under the label: 单位：工作日
+  const suffix = labelSuffix(label) ?? /单位\s*[:：]\s*(\S+)\s*$/.exec(normalize(label))?.[1];
   const m = LIMIT.exec(v);
   // "当场受理，20个工作日内办结" states a limit: a positive number wins over an 即办 word.
   const instant = INSTANT.test(v) && !(m && Number(m[1]) > 0);

@@ -1,4 +1,4 @@
-import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels } from '../labels';
+import { SPECIAL_PROCEDURE_WORDS as SPECIAL_WORDS, stripLabels, withoutNote } from '../labels';
 import { hitsOf } from '../parse/fields';
 import { statesTimeLimit } from '../parse/time-limit';
 import type { GuideSnapshot } from '../snapshot';
@@ -21,7 +21,7 @@ export const rule: Rule = {
       });
     }
     const hit = hits.find((h) => h.value.trim()) ?? hits[0];
-    const texts = hits.map((h) => normalize(h.value).replace(/[。.;；\s]+$/, '')).filter(Boolean);
+    const texts = hits.map((h) => withoutNote(normalize(h.value)).replace(/[。.;；\s]+$/, '')).filter(Boolean);
     const items = s.specials.length ? s.specials : texts.flatMap(proceduresIn);
     const value = s.specials.length ? s.specials.map((p) => p.text).join('；') : hits.map((h) => h.value).filter(Boolean).join('；');
 
@@ -100,8 +100,11 @@ function proceduresIn(text: string): { name: string; limit?: string; text: strin
     const prefix = /^([\u4e00-\u9fa5]{1,10})[:：]/.exec(line)?.[1];
     const attribute = prefix !== undefined && !SPECIAL_WORDS.test(prefix) && !/^(?:环节名称|特殊环节名称|程序名称|名称|特殊环节|特别程序)$/.test(prefix);
     const word = attribute ? undefined : SPECIAL_WORDS.exec(line)?.[0];
-    if (word && !NONE.test(line.replace(/^[^:：]*[:：]/, ''))) groups.push({ name: nameOf(line, word), text: line });
-    else if (groups.length) groups[groups.length - 1]!.text += `\n${line}`;
+    const name = word && !NONE.test(line.replace(/^[^:：]*[:：]/, '')) ? nameOf(line, word) : undefined;
+    // A line that names the procedure again (说明：…组织现场勘查…) describes it; it opens no second one.
+    const same = name ? groups.find((g) => name.includes(g.name)) : undefined;
+    if (name && !same) groups.push({ name, text: line });
+    else if (same ?? groups.length) (same ?? groups[groups.length - 1]!).text += `\n${line}`;
   }
   // A section that lists something with a time limit, in words our list does not know, lists a procedure.
   if (!groups.length && statesTimeLimit(text)) {

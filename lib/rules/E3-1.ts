@@ -1,3 +1,4 @@
+import { stripLabels } from '../labels';
 import { STEP_LIMIT } from '../parse/time-limit';
 import type { Step } from '../snapshot';
 import { arabicNumerals, hasChineseText, isPlaceholder, normalize } from '../text';
@@ -12,6 +13,14 @@ const ELSEWHERE = /^(?:详见|见|参见|参照|按照规定|按规定)/;
 
 function test(re: RegExp, text: string): boolean {
   return re.test(arabicNumerals(normalize(text)));
+}
+
+/**
+ * Process text that says no process: 无 / 暂无, or only a 查看流程图 link (a picture is not a
+ * process an evaluator can check step by step). Rule book E3-1 `fail`: absent. Headings aside.
+ */
+function saysNothing(text: string): boolean {
+  return isPlaceholder(stripLabels(text.replace(/(?:点击|请)?(?:查看|下载|浏览)?(?:办理|审批)?流程图(?:下载|查看)?/g, ' ')));
 }
 
 /** A column the table has is judged by its cell; a part with no column is looked for in the text. */
@@ -36,14 +45,18 @@ export const rule: Rule = {
   id: 'E3-1',
   evaluate(s) {
     if (!s.steps.length) {
-      if (s.processText.trim()) {
-        return outcome('E3-1', 'review', {
+      if (saysNothing(s.processText)) {
+        return outcome('E3-1', 'fail', {
           value: s.processText,
-          message: '有办理流程文字，但未分步骤，无法逐步核查时限、办理人和审查标准',
+          message: s.processText.trim() ? '办理流程写明“无”或只有流程图链接，没有流程内容' : '未找到办理流程',
           hint: '按环节列出流程，每步写明时限、办理人（岗位）和审查标准',
         });
       }
-      return outcome('E3-1', 'fail', { message: '未找到办理流程', hint: '按环节列出流程，每步写明时限、办理人（岗位）和审查标准' });
+      return outcome('E3-1', 'review', {
+        value: s.processText,
+        message: '有办理流程文字，但未分步骤，无法逐步核查时限、办理人和审查标准',
+        hint: '按环节列出流程，每步写明时限、办理人（岗位）和审查标准',
+      });
     }
     const missing: string[] = [];
     for (const step of s.steps) {

@@ -33,3 +33,9 @@ describe('extract/inline: 标签：值 runs in text', () => {
     expect(inline('<p>本事项的法定时限为20个工作日</p>')).toEqual([]);
   });
 });
+
+describe('extract/inline: bilingual labels', () => {
+  it('the English words before the colon belong to the label', () => {
+    expect(inline('<p>咨询方式 Enquiries：021-68581122</p>')).toEqual([['enquiry', '咨询方式 Enquiries', '021-68581122']]);
+  });
+});

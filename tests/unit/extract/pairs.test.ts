@@ -49,3 +49,25 @@ describe('extract/pairs: a label and the value beside it', () => {
     expect(attributeHits(w).map((h) => [h.key, h.value])).toEqual([['address', '安达市民主街2号']]);
   });
 });
+
+describe('extract/pairs: notes beside a label, and forms beside the guide', () => {
+  it('an English gloss in its own element is part of the label, never the value', () => {
+    expect(pairs('<table><tr><th>承诺办结时限<span class="en">Promised time limit</span></th><td>5个工作日</td></tr></table>')).toEqual([['promisedLimit', '5个工作日', 'pair']]);
+    expect(pairs('<div class="row"><span>咨询方式</span><span class="en">Enquiries</span>：021-68581122</div>')).toEqual([['enquiry', '021-68581122', 'pair']]);
+  });
+
+  it('a unit note under the label stays with the label', () => {
+    const { doc, w } = read('<div class="van-cell"><div class="van-cell__title"><span>法定办结时限</span><div class="van-cell__label">单位：工作日</div></div><div class="van-cell__value"><span>20</span></div></div>');
+    const [hit] = findPairs(doc, w, () => false);
+    expect([hit!.key, hit!.value, hit!.label]).toEqual(['legalLimit', '20', '法定办结时限\n单位：工作日']);
+  });
+
+  it('labelled but empty inputs of a form are not values', () => {
+    expect(pairs('<form><div class="item"><label>联系电话</label><div><input type="text" placeholder="请输入手机号码"></div></div>' +
+      '<div class="item"><label>办理地点</label><div class="select"><span>请选择办理地点</span></div></div><div><button>提交预约</button></div></form>')).toEqual([]);
+  });
+
+  it('label variants come from the synonym data: 唯一码（事项编码）, 去现场次数, 法 定 期 限', () => {
+    expect(pairs('<table><tr><td>唯一码（事项编码）</td><td>X</td><td>去现场次数</td><td>1次</td><td>法 定 期 限</td><td>20个工作日</td></tr></table>').map((h) => h[0])).toEqual(['taskCode', 'visits', 'legalLimit']);
+  });
+});

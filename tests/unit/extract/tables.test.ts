@@ -53,3 +53,29 @@ describe('extract/tables: tables classified by their header row', () => {
     expect(fieldTableHits(classifyTables(w), w).map((h) => [h.key, h.value])).toEqual([['address', '民主街2号'], ['hours', '周一至周五']]);
   });
 });
+
+describe('extract/tables: kit habits', () => {
+  it('vertical descriptions: each row of labels heads the row of values below it', () => {
+    const { w } = read('<table><tr><th>事项名称</th><th>事项类型</th></tr><tr><td>节能审查</td><td>行政许可</td></tr>' +
+      '<tr><th>法定办结时限</th><th>到办事现场次数</th></tr><tr><td>20个工作日</td><td>1次</td></tr><tr><th colspan="2">设定依据</th></tr><tr><td colspan="2">《节约能源法》第十五条</td></tr></table>');
+    expect(fieldTableHits(classifyTables(w), w).map((h) => [h.key, h.value])).toEqual([
+      ['itemName', '节能审查'], ['itemType', '行政许可'], ['legalLimit', '20个工作日'], ['visits', '1次'], ['basis', '《节约能源法》第十五条'],
+    ]);
+  });
+
+  it('a group-title row spanning the table heads the rows below it, as their type', () => {
+    const { w } = read('<table><tr><th>材料名称</th><th>来源渠道</th><th>份数</th></tr><tr><td colspan="3">申请表格类</td></tr><tr><td>申请表</td><td>申请人自备</td><td>1</td></tr></table>');
+    const [t] = classifyTables(w);
+    expect(dataRows(t!, w).map((r) => [r.col('name'), r.group])).toEqual([['申请表', '申请表格类']]);
+  });
+
+  it('a bare number takes its unit from a 时限单位 column', () => {
+    const { w } = read('<table><tr><th>特殊环节名称</th><th>时限</th><th>时限单位</th></tr><tr><td>机构评审</td><td>15</td><td>工作日</td></tr></table>');
+    const [t] = classifyTables(w);
+    expect(dataRows(t!, w)[0]!.col('limit')).toBe('15工作日');
+  });
+
+  it('bilingual header cells are read by their Chinese label', () => {
+    expect(kinds('<table><tr><th>材料名称<span class="en">Material</span></th><th>来源渠道<span class="en">Source</span></th><th>份数 Copies</th></tr><tr><td>护照</td><td>申请人自备</td><td>1</td></tr></table>')).toEqual(['material']);
+  });
+});

@@ -17,6 +17,17 @@ const PROCESS_WITH_SURVEY =
   '<p>3.现场勘查(5个工作日)。审查人员到项目现场进行勘查。</p><p>4.决定(2个工作日)。</p>';
 
 describe('E1-6 特殊环节: pass', () => {
+  it('a process that checks a 检测（评价）报告 names a document, not a 检测 procedure', () => {
+    const process = '<h3>办理流程</h3><p>1.受理（1个工作日）。</p><p>2.审查（2个工作日）。核对卫生检测（评价）报告结论合格，依据评审意见提出审查意见。</p>';
+    expect(special('无', process).status).toBe('pass');
+  });
+
+  it('a procedure named again in its note is one procedure', () => {
+    const o = outcomeOf(guide({}, '<h3>特殊环节</h3><div><p><b>特殊环节名称</b>现场勘查</p><p><b>特殊环节时限</b>—</p><p><b>说明</b>由管理科组织现场勘查，勘查时间不计入办结时限。</p></div>'), E);
+    expect(o.status).toBe('partial');
+    expect(o.missing).toEqual(['现场勘查:time-limit']);
+  });
+
   it.each(['无', '不涉及'])('a section that says %s', (value) => {
     const o = special(value);
     expect(o.status).toBe('pass');

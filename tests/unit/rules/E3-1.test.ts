@@ -113,6 +113,13 @@ describe('E3-1 流程内容详实性: fail and review', () => {
     expect(outcomeOf(guide({ 办理流程: '' }), E).status).toBe('fail');
   });
 
+  // Rule change (issue 9): a process that says 无, or only links a flow chart, is absent — not review.
+  it.each(['无', '暂无', '<a href="/lct.png">查看流程图</a>', '<a href="/lct.png">点击下载流程图</a> 无'])('a process that says nothing but %s is a fail', (value) => {
+    const o = outcomeOf(guide({ 办理流程: value }), E);
+    expect(o.status).toBe('fail');
+    expect(o.message).toContain('没有流程内容');
+  });
+
   it('process text that is not split into steps goes to a person', () => {
     const o = outcomeOf(guide({ 办理流程: '申请、受理、审查、决定' }), E);
     expect(o.status).toBe('review');
