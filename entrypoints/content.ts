@@ -6,7 +6,7 @@ import { installHighlights } from '@/lib/highlight/content';
 import { startJourney } from '@/lib/content/journey';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
 import { setExtraLabels } from '@/lib/labels';
-import { DocumentPing, type Message } from '@/lib/messages';
+import type { Message } from '@/lib/messages';
 import type { GuideSnapshot } from '@/lib/snapshot';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
 
@@ -30,7 +30,7 @@ export default defineContentScript({
     if (import.meta.env.MODE !== 'cli' && !hostMatches(pageHost(), settings.portalHosts)) return;
     setExtraLabels(settings.labels);
     const docId = newDocId();
-    browser.runtime.onMessage.addListener((raw: unknown) => (DocumentPing.safeParse(raw).success ? Promise.resolve(docId) : undefined));
+    browser.runtime.onMessage.addListener((raw: unknown) => (isPing(raw) ? Promise.resolve(docId) : undefined));
     const send = (result: AuditResult, snapshot: GuideSnapshot) => {
       if (!ctx.isValid) return;
       journey.onAudit(result);
@@ -53,3 +53,6 @@ function pageHost(): string {
     return '';
   }
 }
+
+/** The background's `audit/ping` (lib/messages.ts DocumentPing), checked without zod (kept out of the content script). */
+const isPing = (raw: unknown) => !!raw && typeof raw === 'object' && (raw as { type?: unknown }).type === 'audit/ping';

@@ -52,7 +52,7 @@ export function judgeGuide(s: GuideSnapshot): GuideVerdict {
 
 const URL_MAX = 8192;
 
-export const AuditResult = z.object({
+export const AuditResult = /* @__PURE__ */ (() => z.object({
   url: z.string().max(URL_MAX),
   title: z.string().max(2000),
   isGuide: z.boolean(),
@@ -64,7 +64,7 @@ export const AuditResult = z.object({
   engine: z.string().max(40),
   /** Some text or list was longer than the bounds and was cut (each such outcome says so in `data.clipped`). */
   clipped: z.boolean().optional(),
-});
+}))();
 export type AuditResult = z.infer<typeof AuditResult>;
 
 export const ENGINE_VERSION = '0.1.0';

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const STATUSES = ['pass', 'partial', 'fail', 'review', 'na'] as const;
-export const Status = z.enum(STATUSES);
+// Schemas are built in pure-annotated closures, here and in lib/audit.ts, lib/snapshot.ts and
+// lib/settings.ts: the content script uses only their types, and the bundler then drops them and
+// zod with them (issue 7: a small content script). The background and extension pages parse with them.
+export const Status = /* @__PURE__ */ (() => z.enum(STATUSES))();
 export type Status = z.infer<typeof Status>;
 
 /** What users read for each status (Chinese first). */
@@ -26,13 +29,13 @@ export function worst(statuses: Status[]): Status {
  */
 export const BOUNDS = { value: 600, message: 4000, hint: 1000, items: 500, item: 400, dataKey: 40, dataText: 400, selector: 2000, label: 200 } as const;
 
-export const Evidence = z.object({
+export const Evidence = /* @__PURE__ */ (() => z.object({
   selector: z.string().max(BOUNDS.selector).optional(),
   label: z.string().max(BOUNDS.label).optional(),
-});
+}))();
 
 const text = (max: number) => z.string().max(max);
-export const Outcome = z.object({
+export const Outcome = /* @__PURE__ */ (() => z.object({
   indicator: text(8),
   status: Status,
   /** The raw value judged, trimmed, at most ~500 characters. */
@@ -43,7 +46,7 @@ export const Outcome = z.object({
   found: z.array(text(BOUNDS.item)).max(BOUNDS.items),
   data: z.record(text(BOUNDS.dataKey), z.union([z.number(), text(BOUNDS.dataText), z.boolean(), z.null()])),
   evidence: Evidence,
-});
+}))();
 export type Outcome = z.infer<typeof Outcome>;
 
 /** A text cut to `max` characters, ending in … when cut. */

@@ -11,13 +11,13 @@ const HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a
 /** The most portal hosts kept (the form says so past it; stored lists are cut there, never reset). */
 export const MAX_HOSTS = 200;
 
-export const Settings = z.object({
+export const Settings = /* @__PURE__ */ (() => z.object({
   /** `*.gov.cn` matches every subdomain of gov.cn; an exact host matches itself. */
   portalHosts: z.array(z.string().regex(HOST)).max(MAX_HOSTS),
   /** Extra labels per field, e.g. { legalLimit: ['法定审批期限'] }. */
   labels: z.record(z.string(), z.array(z.string().min(2).max(24)).max(50)),
   cutTarget: z.number().min(0).max(1),
-});
+}))();
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,18 +33,20 @@ export const BUILT_IN_MATCHES = ['*://*.gov.cn/*', 'http://localhost/*', 'http:/
 
 /** Stored settings, or the defaults where they are missing or malformed (never throws). */
 export function parseSettings(raw: unknown): Settings {
+  // Checked by hand, as the `Settings` schema would: the content script parses settings on every
+  // page, and zod would be most of its size (the background and the options page keep the schema).
   const out = { ...DEFAULT_SETTINGS };
   if (!raw || typeof raw !== 'object') return out;
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const p = Settings.shape[key].safeParse((raw as Record<string, unknown>)[key]);
-    if (p.success) (out as Record<string, unknown>)[key] = p.data;
-  }
+  const { portalHosts: hosts, labels, cutTarget } = raw as Record<string, unknown>;
   // A list that is too long or holds a bad entry keeps its good entries: falling back to the
   // built-in hosts would audit again a host the user removed.
-  const hosts = (raw as Record<string, unknown>).portalHosts;
   const good = Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === 'string' && HOST.test(h)).slice(0, MAX_HOSTS) : [];
-  if (good.length) out.portalHosts = good;
-  out.labels = Object.fromEntries(Object.entries(out.labels).filter(([k]) => isFieldKey(k)));
+  if (good.length || (Array.isArray(hosts) && !hosts.length)) out.portalHosts = good;
+  const synonym = (w: unknown) => typeof w === 'string' && w.length >= 2 && w.length <= 24;
+  if (labels && typeof labels === 'object' && !Array.isArray(labels) && Object.values(labels).every((v) => Array.isArray(v) && v.length <= 50 && v.every(synonym))) {
+    out.labels = Object.fromEntries(Object.entries(labels as Settings['labels']).filter(([k]) => isFieldKey(k)));
+  }
+  if (typeof cutTarget === 'number' && Number.isFinite(cutTarget) && cutTarget >= 0 && cutTarget <= 1) out.cutTarget = cutTarget;
   return out;
 }
 

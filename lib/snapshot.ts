@@ -5,7 +5,7 @@ import { z } from 'zod';
  * in Node, in the extension, and on a stored snapshot long after the page changed.
  */
 
-export const FieldHit = z.object({
+export const FieldHit = /* @__PURE__ */ (() => z.object({
   label: z.string(), // the label as written on the page
   value: z.string(), // the value text, original characters, white space collapsed
   path: z.string(), // where it was found (CSS path of the label element)
@@ -15,19 +15,19 @@ export const FieldHit = z.object({
    * page footer, or a list of other items (相关事项, a catalogue) that repeats item fields.
    */
   within: z.enum(['process', 'materials', 'special', 'footer', 'list']).optional(),
-});
+}))();
 export type FieldHit = z.infer<typeof FieldHit>;
 
-export const Link = z.object({
+export const Link = /* @__PURE__ */ (() => z.object({
   text: z.string(),
   href: z.string(),
   /** It leads somewhere: a real href, a download attribute, or a click/download handler. */
   usable: z.boolean(),
   path: z.string(),
-});
+}))();
 export type Link = z.infer<typeof Link>;
 
-export const Material = z.object({
+export const Material = /* @__PURE__ */ (() => z.object({
   name: z.string(),
   source: z.string().optional(),
   copies: z.string().optional(),
@@ -36,10 +36,10 @@ export const Material = z.object({
   blank: z.array(Link),
   sample: z.array(Link),
   path: z.string(),
-});
+}))();
 export type Material = z.infer<typeof Material>;
 
-export const Step = z.object({
+export const Step = /* @__PURE__ */ (() => z.object({
   name: z.string(),
   limit: z.string().optional(),
   handler: z.string().optional(),
@@ -47,18 +47,18 @@ export const Step = z.object({
   text: z.string(),
   path: z.string(),
   from: z.enum(['table', 'prose']),
-});
+}))();
 export type Step = z.infer<typeof Step>;
 
-export const SpecialProcedure = z.object({
+export const SpecialProcedure = /* @__PURE__ */ (() => z.object({
   name: z.string(),
   limit: z.string().optional(),
   text: z.string(),
   path: z.string(),
-});
+}))();
 export type SpecialProcedure = z.infer<typeof SpecialProcedure>;
 
-export const GuideSnapshot = z.object({
+export const GuideSnapshot = /* @__PURE__ */ (() => z.object({
   url: z.string(),
   title: z.string(),
   /** The item's name from a 事项名称 field or the page's main heading. */
@@ -78,5 +78,5 @@ export const GuideSnapshot = z.object({
   onlineLinks: z.array(Link),
   /** How many elements the extractor visited — feeds the performance benchmark. */
   visited: z.number().int(),
-});
+}))();
 export type GuideSnapshot = z.infer<typeof GuideSnapshot>;

@@ -25,7 +25,11 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   if (!root) return emptySnapshot(url, doc);
   const w = walk(root);
   const tables = classifyTables(w);
-  const inColumnTable = (n: Node) => tables.some((t) => t.table.contains(n));
+  const tableEls = new Set<Node>(tables.map((t) => t.table));
+  const inColumnTable = (n: Node) => {
+    for (let a: Node | null = n; a; a = a.parentNode) if (tableEls.has(a)) return true;
+    return false;
+  };
   const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w), ...attributeHits(w)];
   findInline(w, hits);
   settleAmbiguousTables(tables, hits, w);
@@ -38,9 +42,19 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
   const entries = Math.max(listing.entries, new Set(hits.map((h) => h.entry).filter(Boolean)).size);
   const fields: Record<string, FieldHit[]> = {};
   const repeats: Record<string, number> = {};
+  // Blocks holding a label element of a field: an inline `标签：值` there repeats that label's pair.
+  const pairedIn = new Map<Node, Set<string>>();
+  for (const o of hits) {
+    if (o.how === 'inline') continue;
+    for (let n: Node | null = o.labelNode; n; n = n.parentNode) {
+      const keys = pairedIn.get(n) ?? pairedIn.set(n, new Set()).get(n)!;
+      if (keys.has(o.key)) break;
+      keys.add(o.key);
+    }
+  }
   for (const h of mostSpecific(hits)) {
     const where = within(h);
-    if (h.value && !where && !(h.how === 'inline' && hits.some((o) => o !== h && o.key === h.key && o.how !== 'inline' && h.labelNode.contains(o.labelNode)))) {
+    if (h.value && !where && !(h.how === 'inline' && pairedIn.get(h.labelNode)?.has(h.key))) {
       repeats[h.key] = (repeats[h.key] ?? 0) + 1;
     }
     const list = (fields[h.key] ??= []);

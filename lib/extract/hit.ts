@@ -3,7 +3,7 @@
  * that hold its value, and the value's text), and the few text helpers all parts share.
  * Parts read the page through the walk (./walk.ts) and return hits; ./guide.ts composes them.
  */
-import { fieldOf, withoutNote, type FieldKey } from '../labels';
+import { allLabels, fieldOf, withoutNote, type FieldKey } from '../labels';
 import type { FieldHit } from '../snapshot';
 import { labelKey } from '../text';
 import type { Walked } from './walk';
@@ -35,6 +35,18 @@ export function nodeText(n: Node, w: Walked): string {
 
 /** A label's field; a heading numbered in its own span reads "五特殊环节", so a bare leading numeral is tried off too. */
 export const fieldOfText = (text: string): FieldKey | undefined => {
+  // Portal pages repeat the same short texts (menus, labels, badges): each is looked up once per
+  // set of labels (a user's extra labels make a new set).
+  if (text.length > 200) return fieldOfTextUncached(text); // no long texts kept
+  if (fieldCache.labels !== allLabels() || fieldCache.map.size > 50_000) fieldCache = { labels: allLabels(), map: new Map() };
+  const known = fieldCache.map.get(text);
+  if (known !== undefined) return known || undefined;
+  const key = fieldOfTextUncached(text);
+  fieldCache.map.set(text, key ?? '');
+  return key;
+};
+let fieldCache: { labels: readonly string[]; map: Map<string, FieldKey | ''> } = { labels: [], map: new Map() };
+const fieldOfTextUncached = (text: string): FieldKey | undefined => {
   if (withoutNote(text).length > 24) return undefined;
   const key = labelKey(text);
   return fieldOf(key) ?? (/^[一二三四五六七八九十\d]{1,3}\S/.test(key) ? fieldOf(key.replace(/^[一二三四五六七八九十\d]{1,3}/, '')) : undefined);

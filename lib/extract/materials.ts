@@ -16,10 +16,10 @@ import { cssPath, type Candidate, type Walked } from './walk';
 
 export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Material[] | null {
   const fromTables: Material[] = [];
-  for (const t of tables.filter((x) => x.kind === 'material')) {
+  const materialTables = tables.filter((x) => x.kind === 'material').map((t) => ({ t, rows: dataRows(t, w) }));
+  const anchorsIn = anchorsInCells(w.anchors, materialTables.map((m) => m.rows.flatMap((r) => r.cells)));
+  for (const { t, rows } of materialTables) {
     const header = headerOf(t);
-    const rows = dataRows(t, w);
-    const anchorsIn = groupWithin(w.anchors, (a) => a, rows.flatMap((r) => r.cells));
     for (const { cells, row, col, group, detail } of rows) {
       const name = stripNumbering(col('name') ?? '');
       if (!name || columnOf('material', labelKey(name)) === 'name') continue;
@@ -66,6 +66,34 @@ export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[
       }
       const m = materialFromCard(card, w, card.el ? inCards.get(card.el)! : [], anchors);
       if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/**
+ * The anchors in each cell of each materials table: per table, an anchor belongs to its nearest
+ * cell of that table (as groupWithin per table), found by walking up from each anchor once for
+ * all tables rather than once per table.
+ */
+function anchorsInCells(anchors: Element[], cellsPerTable: Element[][]): Map<Element, Element[]> {
+  const tableOf = new Map<Node, number>();
+  const out = new Map<Element, Element[]>();
+  cellsPerTable.forEach((cells, i) => {
+    for (const c of cells) {
+      if (!tableOf.has(c)) tableOf.set(c, i);
+      out.set(c, []);
+    }
+  });
+  if (!tableOf.size) return out;
+  const seen = new Set<number>();
+  for (const a of anchors) {
+    seen.clear();
+    for (let n: Node | null = a.parentNode; n; n = n.parentNode) {
+      const i = tableOf.get(n);
+      if (i === undefined || seen.has(i)) continue;
+      seen.add(i);
+      out.get(n as Element)!.push(a);
     }
   }
   return out;

@@ -82,19 +82,48 @@ export function sectionOf(w: Walked, hits: RawHit[], tables: ColumnTable[]): (n:
  * process keep their sections, which the item and step extractors read.
  */
 export function mostSpecific(hits: RawHit[]): RawHit[] {
-  return hits.filter(
-    (a) =>
-      a.key === 'materials' || a.key === 'process' ||
-      !hits.some((b) => b !== a && b.key === a.key && b.value && a.nodes.some((n) => n !== b.labelNode && n.contains(b.labelNode))),
-  );
+  // Each valued label marks its ancestors once (per field: the first hit, or "several"), so a hit
+  // is checked against its own nodes, not against every other hit: linear in hits × depth.
+  const SEVERAL = null;
+  const above = new Map<string, Map<Node, RawHit | typeof SEVERAL>>();
+  for (const b of hits) {
+    if (!b.value || b.key === 'materials' || b.key === 'process') continue;
+    const marks = above.get(b.key) ?? above.set(b.key, new Map()).get(b.key)!;
+    for (let n = b.labelNode.parentNode; n; n = n.parentNode) {
+      const m = marks.get(n);
+      if (m === SEVERAL || m === b) break; // its ancestors are marked already
+      marks.set(n, m === undefined ? b : SEVERAL);
+    }
+  }
+  return hits.filter((a) => {
+    if (a.key === 'materials' || a.key === 'process') return true;
+    const marks = above.get(a.key);
+    return !marks || !a.nodes.some((n) => {
+      const m = marks.get(n);
+      return m !== undefined && m !== a;
+    });
+  });
 }
 
 /** A nav link to a section, the section's heading and the section itself are one section, read once. */
 export function distinctSections(hits: RawHit[]): RawHit[] {
+  // Kept nodes, and every ancestor of one: a node overlaps a kept one when it is one, stands
+  // inside one (an ancestor is kept) or holds one (it is an ancestor of one).
+  const keptNodes = new Set<Node>();
+  const holders = new Set<Node>();
+  const overlaps = (b: Node) => {
+    if (holders.has(b)) return true;
+    for (let n: Node | null = b; n; n = n.parentNode) if (keptNodes.has(n)) return true;
+    return false;
+  };
   const kept: RawHit[] = [];
   for (const h of hits) {
-    const overlaps = kept.some((k) => k.nodes.some((a) => h.nodes.some((b) => a === b || a.contains(b) || b.contains(a))));
-    if (!overlaps) kept.push(h);
+    if (h.nodes.some(overlaps)) continue;
+    kept.push(h);
+    for (const a of h.nodes) {
+      keptNodes.add(a);
+      for (let n = a.parentNode; n && !holders.has(n); n = n.parentNode) holders.add(n);
+    }
   }
   return kept;
 }

@@ -48,6 +48,7 @@ const MAX_LABEL = 24;
 const MAX_ELEMENTS = 200_000;
 
 export function walk(root: Element): Walked {
+  steps = new WeakMap();
   // The page's text is kept once: one buffer in document order, and per element the offsets of
   // its text in it. An element's text is a slice, made only when asked for, so memory is linear
   // in the page's size whatever its depth (concatenating per element costs depth × text).
@@ -189,6 +190,30 @@ export function walk(root: Element): Walked {
 /** Joins a shadow host's path and the path inside its open shadow root. */
 export const SHADOW_STEP = ' >>> ';
 
+// Each element's `tag:nth-of-type(i)` step, computed for all its siblings at once: paths of the
+// rows of one table (or the entries of one list) then cost one pass over the siblings, not one
+// each. Cleared by every walk, so a step is never older than the extraction that asks for it.
+let steps = new WeakMap<Element, string>();
+
+function stepOf(el: Element, tag: string): string {
+  const known = steps.get(el);
+  if (known !== undefined) return known;
+  const parent = el.parentNode;
+  if (!parent) return tag;
+  const count = new Map<string, number>();
+  for (let s = parent.firstChild; s; s = s.nextSibling) if (s.nodeType === 1) count.set((s as Element).tagName, (count.get((s as Element).tagName) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (let s = parent.firstChild; s; s = s.nextSibling) {
+    if (s.nodeType !== 1) continue;
+    const t = (s as Element).tagName;
+    const index = (seen.get(t) ?? 0) + 1;
+    seen.set(t, index);
+    const name = t.toLowerCase();
+    steps.set(s as Element, count.get(t)! > 1 ? `${name}:nth-of-type(${index})` : name);
+  }
+  return steps.get(el) ?? tag;
+}
+
 /**
  * A short, stable CSS path for evidence: up to the nearest id, with :nth-of-type steps. An
  * element inside an open shadow root gets its host's path, `SHADOW_STEP`, then its path inside
@@ -208,15 +233,7 @@ export function cssPath(node: Element | Text): string {
       parts.unshift(tag);
       break;
     }
-    let index = 1;
-    let sameTag = false;
-    for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
-      if (s.tagName === el.tagName) index++;
-    }
-    for (let s = el.nextElementSibling; s && !sameTag; s = s.nextElementSibling) {
-      if (s.tagName === el.tagName) sameTag = true;
-    }
-    parts.unshift(index > 1 || sameTag ? `${tag}:nth-of-type(${index})` : tag);
+    parts.unshift(stepOf(el, tag));
     el = el.parentElement;
   }
   const path = parts.join(' > ');
