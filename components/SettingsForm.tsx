@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CANONICAL_NAMES, extraMatches, formFromSettings, settingsFromForm, type FormErrors, type Settings } from '@/lib/settings';
+import { t } from '@/lib/i18n';
+import { CANONICAL_NAMES, extraMatches, formFromSettings, settingsFromForm, type FormErrors, type FormMessage, type Settings } from '@/lib/settings';
 
 export interface SettingsFormProps {
   initial: Settings;
@@ -7,6 +8,8 @@ export interface SettingsFormProps {
   requestHosts: (matches: string[]) => Promise<boolean>;
   save: (s: Settings) => Promise<void>;
 }
+
+const say = (m: FormMessage) => t(m.key, ...m.subs);
 
 /** Portal hosts, extra label synonyms and the A4-1 target. Bad input is explained and kept, never dropped. */
 export function SettingsForm({ initial, requestHosts, save }: SettingsFormProps) {
@@ -22,7 +25,7 @@ export function SettingsForm({ initial, requestHosts, save }: SettingsFormProps)
     const { settings, errors: errs } = settingsFromForm(hosts, labels, cut);
     setErrors(errs);
     if (!settings) {
-      setStatus('未保存：请先改正标红的内容。Not saved: fix the lines marked in red.');
+      setStatus(t('setNotSaved'));
       return;
     }
     const extra = extraMatches(settings.portalHosts);
@@ -30,40 +33,38 @@ export function SettingsForm({ initial, requestHosts, save }: SettingsFormProps)
     const granted = extra.length ? await requestHosts(extra).catch(() => false) : true;
     try {
       await save(settings);
-      setStatus(granted ? '已保存。Saved.' : '已保存，但未获授权的网站不会被审核。Saved; hosts you did not allow will not be audited.');
+      setStatus(t(granted ? 'setSaved' : 'setSavedNoGrant'));
     } catch (err) {
-      setStatus(`保存失败（${String(err)}），您的输入仍在表单中。Could not save; your input is still here.`);
+      setStatus(t('setSaveFailed', String(err)));
     }
   };
 
   return (
-    // noValidate: our own Chinese/English messages explain bad input, not the browser's bubble.
+    // noValidate: our own messages explain bad input, not the browser's bubble.
     <form onSubmit={onSubmit} data-testid="settings" noValidate>
       <label>
-        <b>门户网站</b> Portal hosts — 每行一个，如 <code>*.gov.cn</code>、<code>zwfw.example.com</code>（可直接粘贴网址，只保留域名 / a pasted address keeps its host）
+        <b>{t('setHostsLabel')}</b> — {t('setHostsHint')}
         <textarea name="hosts" rows={5} value={hosts} onInput={(e) => setHosts((e.target as HTMLTextAreaElement).value)} />
       </label>
-      <p class="note" data-testid="loopback-note">
-        默认包含 <code>localhost</code>、<code>127.0.0.1</code>：供本机预览草稿指南和命令行使用；不需要可删除。
-        The defaults include the loopback hosts for local previews and the command line; remove them if you do not need them.
-      </p>
-      {errors.hosts.map((m) => <p class="error" key={m}>{m}</p>)}
+      <p class="note" data-testid="loopback-note">{t('setLoopbackNote')}</p>
+      {errors.hosts.map((m) => <p class="error" key={say(m)}>{say(m)}</p>)}
       <label>
-        <b>标签同义词</b> Extra label synonyms — 每行“标准要素名：同义词、同义词”，如 <code>法定办结时限：法定审批期限</code>
+        <b>{t('setLabelsLabel')}</b> — {t('setLabelsHint')}
         <textarea name="labels" rows={4} value={labels} onInput={(e) => setLabels((e.target as HTMLTextAreaElement).value)} />
       </label>
       <details data-testid="canonical-names">
-        <summary>冒号前可用的标准要素名 Canonical element names</summary>
-        <p>{CANONICAL_NAMES.join('、')}</p>
+        <summary>{t('setCanonicalNames')}</summary>
+        {/* the names themselves are what the reviewer types before the colon: Chinese in every UI language */}
+        <p>{CANONICAL_NAMES.join(t('listSeparator'))}</p>
       </details>
-      {errors.labels.map((m) => <p class="error" key={m}>{m}</p>)}
+      {errors.labels.map((m) => <p class="error" key={say(m)}>{say(m)}</p>)}
       <label>
-        <b>减时间达标线（%）</b> A4-1 time-cut target
+        <b>{t('setCutLabel')}</b>
         <input name="cut" type="text" inputMode="decimal" value={cut} aria-invalid={errors.cutTarget ? 'true' : undefined} onInput={(e) => setCut((e.target as HTMLInputElement).value)} />
       </label>
-      {errors.cutTarget && <p class="error">{errors.cutTarget}</p>}
+      {errors.cutTarget && <p class="error">{say(errors.cutTarget)}</p>}
       <p>
-        <button type="submit">保存 Save</button> <span role="status" data-testid="status">{status}</span>
+        <button type="submit">{t('save')}</button> <span role="status" data-testid="status">{status}</span>
       </p>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useLocale } from './panel-support';
 import { expect, test } from './support';
 
 // What a new user types into the options page, in the shipped build: our own messages, never the
@@ -5,6 +6,12 @@ import { expect, test } from './support';
 test('options: an empty or non-numeric A4-1 target is explained and not saved; a pasted address keeps its host', async ({ session }) => {
   const options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  // This Chromium's UI language is en-US: the page speaks English until the reviewer picks Chinese.
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(options.getByRole('button', { name: 'Save' })).toBeVisible();
+  await useLocale(options, 'zh_CN');
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('设置');
+  expect(await options.title()).toBe('办事指南审核助手 · 设置');
   const status = options.getByTestId('status');
   for (const bad of ['', 'abc']) {
     await options.locator('[name=cut]').fill(bad);

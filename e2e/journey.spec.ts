@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support';
+import { useLocale } from './panel-support';
 import { bootId, enterFromGuide, journeyReader, launchProfile, journeys, servePortal, stopWorker, waitForGuide, waitForPages, walkPortal } from './journey-support';
 
 /*
@@ -110,6 +111,9 @@ test('a journey cut off by closing the browser is shown as interrupted, with its
 
     const second = await open();
     const page = await journeyReader(second.context, second.extensionId);
+    // English first (this Chromium's UI language), then Chinese once the reviewer picks it.
+    await expect(page.getByTestId('status')).toHaveText('Interrupted', { timeout: 30_000 });
+    await useLocale(page, 'zh_CN');
     await expect(page.getByTestId('status')).toHaveText(/已中断/, { timeout: 30_000 });
     const [j] = await journeys(page);
     expect(j).toMatchObject({ status: 'interrupted', clicks: 1, pages: 1, loginPages: 1 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openReader, readResults } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
+import { useLocale } from './panel-support';
 import { expect, test } from './support';
 
 // A guide whose portal writes 法定审批期限 for 法定办结时限: unknown until the user adds the synonym.
@@ -21,6 +22,7 @@ test('settings: an added label synonym is used, and a portal list without this h
 
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await useLocale(options, 'zh_CN');
     await options.locator('[name=labels]').fill('法定办结时限：法定审批期限');
     await options.getByRole('button', { name: /保存/ }).click();
     await expect(options.getByTestId('status')).toContainText('已保存');

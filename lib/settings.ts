@@ -83,38 +83,48 @@ export function extraMatches(hosts: readonly string[]): string[] {
     .map((h) => `*://${h}/*`);
 }
 
+/**
+ * A message for the form, by its key in public/_locales and its `$n` values: the options page
+ * shows it through lib/i18n; this module stays free of the browser's i18n (the content script
+ * imports parseSettings from here).
+ */
+export interface FormMessage {
+  key: 'setErrNotHost' | 'setErrTooManyHosts' | 'setErrLabelLine' | 'setErrSynonymLength' | 'setErrSynonymTaken' | 'setErrCut';
+  subs: string[];
+}
+
 export interface FormErrors {
-  hosts: string[];
-  labels: string[];
-  cutTarget?: string;
+  hosts: FormMessage[];
+  labels: FormMessage[];
+  cutTarget?: FormMessage;
 }
 
 /** Read the settings form: one host per line; `法定办结时限：法定审批期限、审批期限` per label line. */
 export function settingsFromForm(hostsText: string, labelsText: string, cutPercent: string): { settings?: Settings; errors: FormErrors } {
   const errors: FormErrors = { hosts: [], labels: [] };
   const portalHosts = [...new Set(hostsText.split(/\r?\n/).map(hostOf).filter(Boolean))];
-  for (const h of portalHosts) if (!HOST.test(h)) errors.hosts.push(`“${h}”不是网站域名（例：*.gov.cn、zwfw.example.com）/ not a host`);
-  if (portalHosts.length > MAX_HOSTS) errors.hosts.push(`最多${MAX_HOSTS}个网站，现有${portalHosts.length}个；可用 *.example.gov.cn 合并同一域名下的网站 / at most ${MAX_HOSTS} hosts`);
+  for (const h of portalHosts) if (!HOST.test(h)) errors.hosts.push({ key: 'setErrNotHost', subs: [h] });
+  if (portalHosts.length > MAX_HOSTS) errors.hosts.push({ key: 'setErrTooManyHosts', subs: [String(MAX_HOSTS), String(portalHosts.length)] });
   const byZh = new Map(Object.entries(FIELD_LABELS).map(([k, v]) => [v[0] as string, k as FieldKey]));
   const labels: Record<string, string[]> = {};
   for (const line of labelsText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
     const m = /^([^:：=]+)[:：=](.+)$/.exec(line);
     const key = m && byZh.get(m[1]!.trim());
     if (!m || !key) {
-      errors.labels.push(`“${line}”：应写成“法定办结时限：法定审批期限、审批期限”，冒号前是标准要素名 / expected "要素名：同义词、同义词"`);
+      errors.labels.push({ key: 'setErrLabelLine', subs: [line] });
       continue;
     }
     const words = m[2]!.split(/[、,，;；]+/).map((w) => w.trim()).filter(Boolean);
     const bad = words.filter((w) => labelKey(w).length < 2 || w.length > 24);
-    if (bad.length) errors.labels.push(`“${bad.join('、')}”：同义词应为2到24个字 / synonyms are 2–24 characters`);
+    if (bad.length) errors.labels.push({ key: 'setErrSynonymLength', subs: [bad.join('、')] });
     const taken = words.filter((w) => { const other = fieldOf(labelKey(w)); return other && other !== key; });
-    if (taken.length) errors.labels.push(`“${taken.join('、')}”已是其他要素的标签 / already a label of another field`);
+    if (taken.length) errors.labels.push({ key: 'setErrSynonymTaken', subs: [taken.join('、')] });
     (labels[key] ??= []).push(...words.filter((w) => !bad.includes(w) && !taken.includes(w)));
   }
   // Number('') is 0: an empty or non-numeric field must not become a 0 % target.
   const pctText = cutPercent.trim().replace(/[%％]$/, '').trim();
   const pct = /^\d+(?:\.\d+)?$/.test(pctText) ? Number(pctText) : NaN;
-  if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = '减时间达标线应为0到100之间的数（如 70）/ must be a number from 0 to 100';
+  if (!Number.isFinite(pct) || pct < 0 || pct > 100) errors.cutTarget = { key: 'setErrCut', subs: [] };
   if (errors.hosts.length || errors.labels.length || errors.cutTarget) return { errors };
   return { settings: { portalHosts, labels, cutTarget: pct / 100 }, errors };
 }

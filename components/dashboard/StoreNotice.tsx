@@ -1,6 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '@/lib/i18n';
 import { STORE_STATUS_KEY, StoreStatus } from '@/lib/store/autosave';
+import { STORE_MESSAGES, type StoreErrorKind } from '@/lib/store/db';
+
+const KIND_TEXT: Record<StoreErrorKind, MessageKey> = {
+  blocked: 'storeErrBlocked', unavailable: 'storeErrUnavailable', quota: 'storeErrQuota', invalid: 'storeErrInvalid', newer: 'storeErrNewer', failed: 'storeErrFailed',
+};
+
+/**
+ * What went wrong, in the UI language: the store's own text of a known kind is replaced by the
+ * locale's, the browser's reason after it (`(VersionError: …)`) is kept; anything else is shown as stored.
+ */
+function reason(status: StoreStatus): string {
+  const kind = status.kind as StoreErrorKind | undefined;
+  const message = status.message ?? '';
+  if (!kind || !Object.hasOwn(KIND_TEXT, kind)) return message;
+  const own = STORE_MESSAGES[kind];
+  return !message || message.startsWith(own) ? t(KIND_TEXT[kind]) + message.slice(own.length) : message;
+}
 
 /** Tells the user when the background could not keep an audit (full disk, private window, …). */
 export function StoreNotice({ onSaved }: { onSaved?: () => void }) {
@@ -22,7 +40,7 @@ export function StoreNotice({ onSaved }: { onSaved?: () => void }) {
   if (!status || status.ok) return null;
   return (
     <p role="alert" class="store-notice" data-testid="store-notice">
-      审核结果未保存 Not saved{status.lost ? `（${status.lost}）` : ''}：{status.message}
+      {status.lost ? t('storeNotSavedItem', status.lost, reason(status)) : t('storeNotSaved', reason(status))}
     </p>
   );
 }

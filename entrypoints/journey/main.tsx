@@ -1,7 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Timeline, type Send } from '@/components/journey/Timeline';
+import { initI18n, t } from '@/lib/i18n';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
+
+await initI18n().catch(() => {}); // the browser's language stays
+document.title = `${t('openJourneys')} · ${t('appTitle')}`;
+document.documentElement.lang = t('lang') === 'en' ? 'en' : 'zh-CN';
 
 // journey.html[?id=<journeyId>][&tab=<tabId>]: `tab` offers to start recording in that tab by hand.
 const q = new URLSearchParams(location.search);

@@ -63,18 +63,25 @@ export function journeyFormFrom(s: JourneySettings): JourneyForm {
   return { clickBudget: String(s.clickBudget), ...Object.fromEntries(LIST_KEYS.map((k) => [k, s[k].join('\n')])) } as JourneyForm;
 }
 
-/** Reads the settings form (one word or pattern per line); errors per field, in Chinese first. */
-export function journeySettingsFromForm(f: JourneyForm): { settings?: JourneySettings; errors: Partial<Record<keyof JourneySettings, string>> } {
-  const errors: Partial<Record<keyof JourneySettings, string>> = {};
+/** A message for the form, by its key in public/_locales and its `$n` values (shown through lib/i18n). */
+export interface JourneyFormMessage {
+  key: 'jsErrBudget' | 'jsErrWords' | 'jsErrUrls' | 'jsErrLines';
+  subs: string[];
+}
+export type JourneyFormErrors = Partial<Record<keyof JourneySettings, JourneyFormMessage>>;
+
+/** Reads the settings form (one word or pattern per line); one message per field that is wrong. */
+export function journeySettingsFromForm(f: JourneyForm): { settings?: JourneySettings; errors: JourneyFormErrors } {
+  const errors: JourneyFormErrors = {};
   const budget = Number(f.clickBudget);
-  if (!Number.isInteger(budget) || budget < 1 || budget > 50) errors.clickBudget = '点击预算应为1到50之间的整数 / the click budget is a whole number from 1 to 50';
+  if (!Number.isInteger(budget) || budget < 1 || budget > 50) errors.clickBudget = { key: 'jsErrBudget', subs: [] };
   const lists: Partial<JourneySettings> = {};
   for (const k of LIST_KEYS) {
     const lines = f[k].split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const urls = k.endsWith('Urls');
     const bad = lines.filter((l) => l.length < 2 || l.length > (urls ? 200 : 20) || (urls && l.startsWith('re:') && !validRegex(l.slice(3))));
-    if (bad.length) errors[k] = `“${bad.join('”“')}”：${urls ? '网址片段为2到200个字符，re: 后须是正确的正则表达式' : '词语为2到20个字'} / ${urls ? '2–200 characters; a valid regex after re:' : '2–20 characters'}`;
-    if (lines.length > 100) errors[k] = '最多100行 / at most 100 lines';
+    if (bad.length) errors[k] = { key: urls ? 'jsErrUrls' : 'jsErrWords', subs: [bad.join('”“')] };
+    if (lines.length > 100) errors[k] = { key: 'jsErrLines', subs: [] };
     (lists as Record<string, string[]>)[k] = lines;
   }
   if (Object.keys(errors).length) return { errors };

@@ -6,6 +6,7 @@ import { checkHours } from '@/lib/parse/hours';
 import { checkPhones } from '@/lib/parse/phone';
 import { settingsFromForm } from '@/lib/settings';
 import { guide, materialsTable, outcomeOf, snapshotOf } from '../helpers';
+import { shown } from './panel/i18n-mock';
 
 // Values from real guides that once produced a wrong pass or a wrong partial.
 describe('no wrong pass on negated or incidental 即办', () => {
@@ -88,7 +89,7 @@ describe('label synonyms from the settings', () => {
   it('are matched the way page labels are (brackets, colons), and never steal a built-in label', () => {
     const { settings, errors } = settingsFromForm('*.gov.cn', '法定办结时限：法定审批期限（工作日）、承诺办结时限', '70');
     expect(settings).toBeUndefined();
-    expect(errors.labels[0]).toContain('已是其他要素的标签');
+    expect(shown(errors.labels[0])).toContain('已是其他要素的标签');
     const ok = settingsFromForm('*.gov.cn', '法定办结时限：法定 审批期限', '70');
     expect(ok.settings!.labels).toEqual({ legalLimit: ['法定 审批期限'] });
   });

@@ -3,8 +3,10 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { SettingsForm } from '@/components/SettingsForm';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { useMessages } from './panel/i18n-mock';
 
-function setup(save: (s: Settings) => Promise<void>, grant = true) {
+function setup(save: (s: Settings) => Promise<void>, grant = true, locale: 'zh_CN' | 'en' = 'zh_CN') {
+  useMessages(locale);
   const root = document.createElement('div');
   document.body.append(root);
   const asked: string[][] = [];
@@ -50,5 +52,16 @@ describe('SettingsForm', () => {
     await f.submit();
     expect(f.root.querySelector('[data-testid=status]')!.textContent).toContain('保存失败');
     expect((f.root.querySelector('[name=labels]') as HTMLTextAreaElement).value).toBe('法定办结时限：法定审批期限');
+  });
+
+  it('speaks English when that is the UI language, errors included', async () => {
+    const f = setup(async () => {}, true, 'en');
+    expect(f.root.querySelector('button[type=submit]')!.textContent).toBe('Save');
+    expect(f.root.querySelector('[data-testid=loopback-note]')!.textContent).toContain('local previews');
+    await act(async () => f.type('cut', 'abc'));
+    await f.submit();
+    expect(f.root.querySelector('[data-testid=status]')!.textContent).toBe('Not saved: fix the lines marked in red.');
+    expect(f.root.querySelector('.error')!.textContent).toBe('The time-cut target must be a number from 0 to 100 (e.g. 70)');
+    expect(f.root.textContent).not.toMatch(/未保存|减时间达标线应为/);
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_NAMES, DEFAULT_SETTINGS, MAX_HOSTS, formFromSettings, parseSettings, settingsFromForm } from '@/lib/settings';
+import { shown } from './panel/i18n-mock';
 
 describe('settings input a new user gets wrong', () => {
   it('an empty or non-numeric A4-1 target is an error, never a 0 % target', () => {
     for (const bad of ['', '  ', 'abc', '70abc', '-5']) {
       const r = settingsFromForm('*.gov.cn', '', bad);
       expect(r.settings, bad).toBeUndefined();
-      expect(r.errors.cutTarget).toContain('0到100');
+      expect(shown(r.errors.cutTarget)).toContain('0到100');
     }
     expect(settingsFromForm('*.gov.cn', '', '0').settings?.cutTarget).toBe(0);
     expect(settingsFromForm('*.gov.cn', '', '65%').settings?.cutTarget).toBe(0.65);
@@ -16,7 +17,7 @@ describe('settings input a new user gets wrong', () => {
     const many = Array.from({ length: 250 }, (_, i) => `zwfw${i}.example.com`);
     const r = settingsFromForm(many.join('\n'), '', '70');
     expect(r.settings).toBeUndefined();
-    expect(r.errors.hosts.join()).toContain(`最多${MAX_HOSTS}个网站`);
+    expect(r.errors.hosts.map((m) => shown(m)).join()).toContain(`最多${MAX_HOSTS}个网站，现有250个`);
     const stored = parseSettings({ ...DEFAULT_SETTINGS, portalHosts: many });
     expect(stored.portalHosts).toEqual(many.slice(0, MAX_HOSTS));
     expect(stored.portalHosts).not.toContain('localhost');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { DEFAULT_SETTINGS, extraMatches, formFromSettings, hostMatches, parseSettings, settingsFromForm } from '@/lib/settings';
+import { shown } from './panel/i18n-mock';
 
 describe('settings', () => {
   it('matches portal hosts by pattern: *.gov.cn covers its subdomains, exact hosts themselves', () => {
@@ -28,9 +29,11 @@ describe('settings', () => {
     const bad = settingsFromForm('ftp://x.gov.cn/path\n=HYPERLINK("x")', '不存在的要素：某标签\n法定办结时限：甲', '170');
     expect(bad.settings).toBeUndefined();
     expect(bad.errors.hosts).toHaveLength(2);
-    expect(bad.errors.hosts[0]).toContain('不是网站域名');
+    expect(shown(bad.errors.hosts[0])).toContain('不是网站域名');
+    expect(shown(bad.errors.hosts[0], 'en')).toContain('is not a host');
     expect(bad.errors.labels).toHaveLength(2);
-    expect(bad.errors.cutTarget).toContain('0到100');
+    expect(shown(bad.errors.cutTarget)).toContain('0到100');
+    expect(shown(bad.errors.cutTarget, 'en')).toContain('from 0 to 100');
   });
 
   it('registers the content script only on added hosts the user granted', async () => {

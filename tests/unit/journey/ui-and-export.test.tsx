@@ -9,6 +9,7 @@ import { journeysCsv, stepsCsv } from '@/lib/journey/export';
 import { parseFlow, stepName } from '@/lib/journey/flow';
 import { a32Outcome } from '@/lib/journey/outcome';
 import { DEFAULT_JOURNEY_SETTINGS as S, journeyFormFrom, journeySettingsFromForm } from '@/lib/journey/settings';
+import { shown, useMessages } from '../panel/i18n-mock';
 
 const J = 'journey-ui-0001';
 const ev = (e: Partial<JourneyEvent> & Pick<JourneyEvent, 'kind' | 'eventId' | 'ts'>) => ({ url: 'http://x.gov.cn/a', title: 'A', journeyId: J, tabId: 1, ...e }) as JourneyEvent;
@@ -26,6 +27,7 @@ function sampleView(excluded = false): JourneyView {
 
 describe('timeline', () => {
   it('shows each step with counts; page text stays text; the reviewer excludes a step with a reason', async () => {
+    useMessages('zh_CN');
     const sent: unknown[] = [];
     let excluded = false;
     const send: Send = async (msg) => {
@@ -63,6 +65,22 @@ describe('timeline', () => {
     expect(root.querySelector('tr.excluded')).not.toBeNull();
     render(null, root);
   });
+
+  it('speaks the UI language: English labels and status words when the locale is en', async () => {
+    useMessages('en');
+    const send: Send = async (msg) => ((msg as { type: string }).type === 'journey/list' ? { ok: true, journeys: [sampleView()] } : { ok: true, journey: sampleView() });
+    const root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<Timeline send={send} settings={{ load: async () => S, save: async () => {} }} />, root));
+    for (let i = 0; i < 100 && !root.querySelector('[data-testid=steps]'); i++) await act(async () => void (await new Promise((r) => setTimeout(r, 10))));
+    expect(root.querySelector('h1')!.textContent).toBe('Journeys (A3-2 guidance convenience)');
+    expect([...root.querySelectorAll('[data-testid=steps] th')].map((th) => th.textContent)).toContain('Clicks so far');
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toContain('Not the applicant’s action');
+    expect(root.querySelector('[data-testid=steps] tbody tr[data-kind=page] td:nth-child(2)')!.textContent).toBe('Page (opened)');
+    expect(root.querySelector('summary')!.textContent).toBe('Journey settings');
+    render(null, root);
+    useMessages('zh_CN');
+  });
 });
 
 describe('journey CSV', () => {
@@ -84,8 +102,9 @@ describe('journey settings form and Recorder flows', () => {
     expect(journeySettingsFromForm(f).settings).toEqual(S);
     const bad = journeySettingsFromForm({ ...f, clickBudget: '0', loginUrls: 're:(\ntyrz' });
     expect(bad.settings).toBeUndefined();
-    expect(bad.errors.clickBudget).toContain('1到50');
-    expect(bad.errors.loginUrls).toContain('re:(');
+    expect(shown(bad.errors.clickBudget)).toContain('1到50');
+    expect(shown(bad.errors.loginUrls)).toContain('re:(');
+    expect(shown(bad.errors.loginUrls, 'en')).toContain('valid regular expression');
   });
 
   it('parses a Recorder export and names the step that does not fit', () => {
