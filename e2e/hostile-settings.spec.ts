@@ -1,4 +1,3 @@
-import { useLocale } from './panel-support';
 import { expect, test } from './support';
 
 // What a new user types into the options page, in the shipped build: our own messages, never the
@@ -9,8 +8,10 @@ test('options: an empty or non-numeric A4-1 target is explained and not saved; a
   // This Chromium's UI language is en-US: the page speaks English until the reviewer picks Chinese.
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await expect(options.getByRole('button', { name: 'Save' })).toBeVisible();
-  await useLocale(options, 'zh_CN');
+  // The reviewer picks Chinese on the options page itself (kept for every extension page; the page reloads).
+  await options.getByLabel('Language').selectOption('zh_CN');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('设置');
+  expect(await options.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('uiLocale')).uiLocale)).toBe('zh_CN');
   expect(await options.title()).toBe('办事指南审核助手 · 设置');
   const status = options.getByTestId('status');
   for (const bad of ['', 'abc']) {
