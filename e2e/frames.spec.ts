@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openReader, readResults, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
 import type { TabResult } from '../lib/messages';
-import { FIXTURES, expect, test } from './support';
+import { FIXTURES, expect, parseJson, runCli, test } from './support';
 
 // Guides that portals put in frames and web components, in the shipped build on loopback hosts:
 // a same-origin iframe, a cross-origin iframe (127.0.0.1 page, localhost frame) and a
@@ -91,4 +91,20 @@ test('a guide a micro-frontend renders inside an open shadow root is audited, la
   expect(e13.evidence.selector).toContain('guide-app >>> ');
   const [host, inner] = e13.evidence.selector!.split(' >>> ');
   expect(await tab.evaluate(([h, i]) => document.querySelector(h!)?.shadowRoot?.querySelector(i!)?.textContent ?? null, [host, inner])).toContain('办理地点');
+});
+
+test('the command line audits the guide in a cross-origin iframe (naming its frame) and the one inside an open shadow root', async () => {
+  const urls = [`${site.origin}/cross-origin.html`, `${site.origin}/shadow.html`, `${site.origin}/same-origin.html`];
+  const run = await runCli(['--format', 'json', ...urls]);
+  expect(run.code, run.err).toBe(0);
+  const [cross, shadow, same] = parseJson(run);
+  for (const page of [cross, shadow, same]) {
+    expect(page.isGuide).toBe(true);
+    expect(page.item.name).toBe(ITEM);
+    expect(page.outcomes).toHaveLength(18);
+  }
+  expect(cross.url).toBe(urls[0]);
+  expect(cross.frame.url).toMatch(/^http:\/\/localhost:\d+\/guide\.html$/);
+  expect(same.frame.url).toBe(`${site.origin}/guide.html`);
+  expect(shadow.frame).toBeUndefined(); // the shadow root is part of the top page
 });

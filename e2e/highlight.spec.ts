@@ -2,6 +2,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import path from 'node:path';
 import { openReader, readResults, ROOT, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
+import { openPanel } from './panel-support';
 import { expect, test } from './support';
 
 const HIGHLIGHT_FIXTURES = path.join(ROOT, 'tests/fixtures/highlight');
@@ -259,4 +260,15 @@ test('in a same-origin iframe the frame that holds the element draws it', async 
   expectSameBox(outline!.box, { ...row, x: row.x + offset.x, y: row.y + offset.y });
   // The top page has nothing of ours.
   expect(await page.evaluate(() => document.querySelectorAll('guide-auditor-highlights').length)).toBe(0);
+});
+
+test('choosing a row in the side panel outlines that indicator\'s element on the page', async ({ session }) => {
+  const { page, reader, tabId } = await open(session, 'guide.html');
+  const cdp = await session.context.newCDPSession(page);
+  const panel = await openPanel(session, reader, `tab=${tabId}`);
+  const row = panel.locator('li[data-indicator="E1-3"]');
+  await row.getByRole('button', { name: /Show on page|在页面中标出/ }).click();
+  await expect.poll(async () => (await outlines(cdp)).map((o) => o.indicator)).toEqual(['E1-3']);
+  const [outline] = await outlines(cdp);
+  expectSameBox(outline!.box, await rectOf(page, '#basic tr:nth-of-type(8)'));
 });

@@ -1,5 +1,5 @@
 import type { PageReport } from './csv';
-import { INDICATORS, partText, type IndicatorId } from './indicators';
+import { INDICATORS, outcomeWord, partText, type IndicatorId } from './indicators';
 import { STATUSES, STATUS_TEXT } from './outcome';
 import { lineText, plainValue } from './plain-text';
 
@@ -31,7 +31,8 @@ export function toTable(pages: CliReport[]): string {
     out.push(`  ${STATUSES.map((s) => `${STATUS_TEXT[s].zh} ${p.outcomes.filter((o) => o.status === s).length}`).join(' · ')}`);
     for (const o of p.outcomes) {
       const name = INDICATORS[o.indicator as IndicatorId]?.zh ?? '';
-      const st = `${STATUS_TEXT[o.status].mark} ${STATUS_TEXT[o.status].zh}`;
+      // Each indicator names its own outcomes where the generic words mislead (A4-4 非即办 is a result, not a gap).
+      const st = `${STATUS_TEXT[o.status].mark} ${outcomeWord(o)}`;
       const missing = o.missing.length ? ` 缺少：${o.missing.map(partText).join('、')}` : '';
       out.push(`  ${o.indicator.padEnd(5)} ${pad(name, 18)} ${pad(st, 12)} ${terminalText(o.message)}${terminalText(missing)}`);
     }

@@ -1,6 +1,7 @@
 import type { AuditResult } from '../audit';
 import { OWN_UI_ATTR } from '../extract/walk';
-import { newEventId, OUTBOX_PREFIX, type Captured, type PageNav } from '../journey/events';
+import type { Captured, PageNav } from '../journey/events';
+import { newEventId, OUTBOX_PREFIX } from '../journey/ids';
 import { actionableOf, applicationForm, cssPath, entryWord, labelOf, loginSign, offlineText } from '../journey/detect';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
 

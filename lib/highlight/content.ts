@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { extractGuide } from '../extract/guide';
-import { worst } from '../outcome';
+import { STATUSES, worst } from '../outcome';
 import { isForm } from '../rules/_materials';
 import { findTarget, isHidden, reveal, visibleAncestor } from './find';
-import { ContentMessage, type DrawNote, type DrawReply, type FormLink, type Mark } from './messages';
+import type { ContentMessage, DrawNote, DrawReply, FormLink, Mark } from './messages';
 import { Overlay, type Outline } from './overlay';
 
 /**
@@ -73,9 +73,8 @@ export function formLinks(doc: Document, indicator: 'E4-1' | 'E4-2'): FormLink[]
 export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, doc: Document = document): void {
   const overlay = new Overlay(doc);
   const listener = (raw: unknown): Promise<unknown> | undefined => {
-    const parsed = ContentMessage.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const msg = parsed.data;
+    const msg = contentMessage(raw);
+    if (!msg) return undefined;
     try {
       if (msg.type === 'highlight/remove') {
         overlay.clear();
@@ -102,4 +101,26 @@ export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, 
     browser.runtime.onMessage.removeListener(listener);
     overlay.clear();
   });
+}
+
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isMark = (m: unknown): m is Mark => {
+  const o = m as Record<string, unknown> | null;
+  return !!o && str(o.indicator, 8) && (STATUSES as readonly unknown[]).includes(o.status) && str(o.selector, 2000) && str(o.label, 400) && (o.kind === 'found' || o.kind === 'expected') && (o.widen === undefined || o.widen === 'table');
+};
+
+/**
+ * The background's messages to this frame (ContentMessage in ./messages.ts), checked by hand:
+ * the content script carries no zod. Only our own background can send them; this keeps a
+ * malformed one from reaching the overlay.
+ */
+export function contentMessage(raw: unknown): ContentMessage | undefined {
+  const o = raw as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object') return undefined;
+  if (o.type === 'highlight/remove') return { type: 'highlight/remove' };
+  if (o.type === 'links/list') return str(o.url, 8192) && (o.indicator === 'E4-1' || o.indicator === 'E4-2') ? { type: 'links/list', url: o.url, indicator: o.indicator } : undefined;
+  if (o.type !== 'highlight/draw' || !str(o.url, 8192) || typeof o.scroll !== 'boolean') return undefined;
+  if (!Array.isArray(o.marks) || o.marks.length > 100 || !o.marks.every(isMark)) return undefined;
+  if (!Array.isArray(o.without) || o.without.length > 50 || !o.without.every((x) => str(x, 8))) return undefined;
+  return { type: 'highlight/draw', url: o.url, marks: o.marks, scroll: o.scroll, without: o.without as string[] };
 }

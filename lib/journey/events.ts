@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { newEventId, OUTBOX_PREFIX } from './ids';
+
 /**
  * Journey events (A3-2): what the recorder captures, what the background stores in IndexedDB
  * (`events`, keyPath `eventId`), and the messages that carry them. Every event gets its id and
@@ -8,18 +10,6 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max);
 
-/**
- * A random v4 UUID. `crypto.randomUUID` exists only in secure contexts, and many portals are
- * still served over plain http, where content scripts get only `getRandomValues`.
- */
-export function newEventId(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 const id = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
 /** What was clicked: enough for a reviewer to check the count, never the page's HTML. */
@@ -126,8 +116,6 @@ export const Journey = z.object({
 });
 export type Journey = z.infer<typeof Journey>;
 
-/** Content scripts' outbox keys in storage.local (lib/content/journey.ts says why). */
-export const OUTBOX_PREFIX = 'jout:';
 
 // Messages. Content scripts send `journey/capture`; extension pages send the rest.
 export const JourneyCapture = z.object({ type: z.literal('journey/capture'), event: Captured });

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * URL patterns that mark online entries, login pages, submission pages and generic portal
  * pages. A URL pattern is a case-insensitive substring, or `re:` followed by a regular expression (`re:^https://tyrz\.`).
  */
-export const JourneySettings = z.object({
+// Built lazily (pure) so the content script, which needs only the defaults and parseJourneySettings, bundles no zod.
+export const JourneySettings = /* @__PURE__ */ (() => z.object({
   clickBudget: z.number().int().min(1).max(50),
   entryWords: z.array(z.string().min(2).max(20)).max(100),
   loginWords: z.array(z.string().min(2).max(20)).max(100),
@@ -14,7 +15,7 @@ export const JourneySettings = z.object({
   submitUrls: z.array(z.string().min(2).max(200)).max(100),
   /** Generic portal pages (home, search) an online entry must not lead to (B1 against reality). */
   genericUrls: z.array(z.string().min(2).max(200)).max(100),
-});
+}))();
 export type JourneySettings = z.infer<typeof JourneySettings>;
 
 export const DEFAULT_JOURNEY_SETTINGS: JourneySettings = {
@@ -33,9 +34,14 @@ export const JOURNEY_SETTINGS_KEY = 'journeySettings';
 export function parseJourneySettings(raw: unknown): JourneySettings {
   const out = { ...DEFAULT_JOURNEY_SETTINGS };
   if (!raw || typeof raw !== 'object') return out;
-  for (const key of Object.keys(DEFAULT_JOURNEY_SETTINGS) as (keyof JourneySettings)[]) {
-    const p = JourneySettings.shape[key].safeParse((raw as Record<string, unknown>)[key]);
-    if (p.success) (out as Record<string, unknown>)[key] = p.data;
+  const r = raw as Record<string, unknown>;
+  const budget = r.clickBudget;
+  if (typeof budget === 'number' && Number.isInteger(budget) && budget >= 1 && budget <= 50) out.clickBudget = budget;
+  // The same bounds as the JourneySettings schema, checked by hand (tests/unit/journey/detect.test.ts compares them).
+  for (const key of ['entryWords', 'loginWords', 'loginUrls', 'submitWords', 'submitUrls', 'genericUrls'] as const) {
+    const v = r[key];
+    const max = key.endsWith('Urls') ? 200 : 20;
+    if (Array.isArray(v) && v.length <= 100 && v.every((x) => typeof x === 'string' && x.length >= 2 && x.length <= max)) out[key] = v as string[];
   }
   return out;
 }

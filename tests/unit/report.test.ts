@@ -11,6 +11,12 @@ describe('terminal and JSON reports', () => {
     expect(text).toContain('通过 ');
   });
 
+  it('names results as results: 非即办 and 需到现场N次, not 缺失', () => {
+    const text = toTable([auditHtml(guide({ 办件类型: '承诺件', 到办事现场次数: '2次' }))]);
+    expect(text).toMatch(/A4-4\s+即办\s+✘ 非即办/);
+    expect(text).toMatch(/A4-3\s+减跑动\s+✘ 需到现场2次/);
+  });
+
   it('never lets page text drive the terminal: escape sequences go, control characters become spaces', () => {
     expect(terminalText('办理地点\u001b[2J\u001b]0;owned\u0007\r\n窗口\u0000号')).toBe('办理地点 窗口 号');
     expect(terminalText('\u202e1202\u202c 号\u2066')).toBe('1202 号');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionableOf, applicationForm, cssPath, entryWord, loginSign, offlineText } from '@/lib/journey/detect';
-import { DEFAULT_JOURNEY_SETTINGS as S, parseJourneySettings, urlMatches } from '@/lib/journey/settings';
+import { DEFAULT_JOURNEY_SETTINGS as S, JourneySettings, parseJourneySettings, urlMatches } from '@/lib/journey/settings';
 
 const doc = (html: string, title = '') => {
   const d = document.implementation.createHTMLDocument('');
@@ -53,6 +53,21 @@ describe('journey page detection', () => {
     expect(urlMatches('https://sb.example.gov.cn/a', s.submitUrls)).toBeTruthy();
     expect(urlMatches('https://x/cas/login', ['/cas/'])).toBe('/cas/');
     expect(urlMatches('https://x/a', ['re:('])).toBeUndefined();
+  });
+});
+
+describe('journey settings parsed by hand (the content script has no zod)', () => {
+  it('keeps a field exactly when the schema accepts it', () => {
+    const cases: [string, unknown][] = [
+      ['clickBudget', 3], ['clickBudget', 0], ['clickBudget', 51], ['clickBudget', 2.5], ['clickBudget', '3'],
+      ['entryWords', ['在线办理']], ['entryWords', ['办']], ['entryWords', ['一二三四五六七八九十一二三四五六七八九十一']], ['entryWords', 'x'],
+      ['loginUrls', ['/login']], ['loginUrls', ['x'.repeat(201)]], ['genericUrls', Array.from({ length: 101 }, () => '/s')], ['submitUrls', [1]],
+    ];
+    for (const [key, value] of cases) {
+      const byHand = (parseJourneySettings({ [key]: value }) as Record<string, unknown>)[key];
+      const bySchema = JourneySettings.shape[key as keyof typeof JourneySettings.shape].safeParse(value);
+      expect(byHand, `${key} = ${JSON.stringify(value)}`).toEqual(bySchema.success ? bySchema.data : (S as Record<string, unknown>)[key]);
+    }
   });
 });
 
