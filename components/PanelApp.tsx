@@ -11,6 +11,8 @@ import { Screenshots } from './Screenshots';
 import { usePageTools } from './usePageTools';
 import { useReviewer, useTabAudit, useTargetTab } from './useTabAudit';
 import { FrameNote } from './FrameNote';
+import { JourneyCard } from './JourneyCard';
+import { useItemJourney } from './useItemJourney';
 import { Workbench } from './Workbench';
 
 /** The side panel: the active tab's audit, the reviewer's verdicts and the screenshot evidence. */
@@ -20,6 +22,8 @@ export function PanelApp() {
   const [reviewer, setReviewer] = useReviewer();
   const result = audit.entry?.result;
   const tools = usePageTools(target.tabId);
+  const journey = useItemJourney(audit.db, audit.item?.itemKey, audit.item);
+  const extensionUrl = browser.runtime.getURL as (path: string) => string;
   // For the benchmark (bench/panel.bench.ts): when the scorecard and the item's records are on screen.
   useEffect(() => {
     if (result && !audit.loading) performance.mark('guide-auditor:panel-ready');
@@ -89,6 +93,15 @@ export function PanelApp() {
             result={result}
             department={audit.item?.audit?.item.department}
             verdicts={audit.item?.verdicts ?? []}
+            journey={
+              audit.item && (
+                <JourneyCard
+                  journey={journey}
+                  timelineUrl={(id) => extensionUrl(`/journey.html?id=${encodeURIComponent(id)}`)}
+                  recordUrl={target.tabId === undefined ? undefined : extensionUrl(`/journey.html?tab=${target.tabId}`)}
+                />
+              )
+            }
             actions={{
               reviewer,
               highlight: tools.show,

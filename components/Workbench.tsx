@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AuditResult } from '@/lib/audit';
 import { lang, t } from '@/lib/i18n';
@@ -16,6 +17,8 @@ export interface WorkbenchProps {
   department?: string | null;
   verdicts: VerdictRecord[];
   actions: RowActions;
+  /** The item's journey (A3-2, and B1 against it), shown with the indicators of the scorecard. */
+  journey?: ComponentChildren;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface WorkbenchProps {
  * filter, then the problems grouped by series (E1 基本信息 … D) and the passes folded below.
  * Every row comes from the real audit; page text is rendered as text (JSX escapes it).
  */
-export function Workbench({ result, department, verdicts, actions }: WorkbenchProps) {
+export function Workbench({ result, department, verdicts, actions, journey }: WorkbenchProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const l = lang();
   if (!result.isGuide) {
@@ -90,6 +93,7 @@ export function Workbench({ result, department, verdicts, actions }: WorkbenchPr
         {t('problemsTitle', problems.length)}
       </h2>
       {problems.length ? <Grouped rows={sortWorstFirst(problems)} actions={actions} /> : <p class="empty">{t('noProblems')}</p>}
+      {journey}
 
       {others.length > 0 && (
         <details class="passes" open={filter !== 'all'} data-testid="passes">

@@ -27,8 +27,13 @@ function rateCell(r: Rate, target?: number, label = '') {
   );
 }
 
-/** Per department: average cut vs 70 %, share of 即办 vs 40 %, share of 零跑动 vs 70 %. */
-export function TargetsTable({ groups, targets }: { groups: GroupStats[]; targets: { cut: number; instant: number; zeroVisits: number } }) {
+const avg = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10) / 10));
+
+/**
+ * Per department: average cut vs 70 %, share of 即办 vs 40 %, share of 零跑动 vs 70 %, and the
+ * journeys (A3-2): average clicks and pages to the submission page, share within the click budget.
+ */
+export function TargetsTable({ groups, targets, clickBudget }: { groups: GroupStats[]; targets: { cut: number; instant: number; zeroVisits: number }; clickBudget: number }) {
   return (
     <table class="targets" data-testid="targets">
       <thead>
@@ -38,6 +43,9 @@ export function TargetsTable({ groups, targets }: { groups: GroupStats[]; target
           <th>平均减时间 Avg cut（目标 {pct(targets.cut)}）</th>
           <th>即办占比 即办 share（目标 {pct(targets.instant)}）</th>
           <th>零跑动占比 Zero visits（目标 {pct(targets.zeroVisits)}）</th>
+          <th>办事路径平均点击 Avg journey clicks</th>
+          <th>平均页面 Avg journey pages</th>
+          <th>预算内到达 Within budget（{clickBudget} 次点击 clicks）</th>
         </tr>
       </thead>
       <tbody>
@@ -50,6 +58,9 @@ export function TargetsTable({ groups, targets }: { groups: GroupStats[]; target
             </td>
             {rateCell(g.instant, targets.instant, '即办占比')}
             {rateCell(g.zeroVisits, targets.zeroVisits, '零跑动占比')}
+            <td class="num" data-testid="journey-clicks">{avg(g.journeys.clicks)} <span class="of">({g.journeys.reached})</span></td>
+            <td class="num" data-testid="journey-pages">{avg(g.journeys.pages)} <span class="of">({g.journeys.reached})</span></td>
+            {rateCell(g.journeys.withinBudget, undefined, '预算内到达')}
           </tr>
         ))}
       </tbody>

@@ -12,7 +12,9 @@ import { departments, filterRows, itemRows, sortRows, type Filter, type Sort, ty
 import { reauditStored } from '@/lib/store/reaudit';
 import { listVerdicts } from '@/lib/store/records';
 import type { AuditRecord, VerdictRecord } from '@/lib/store/schema';
-import { TARGETS, departmentStats } from '@/lib/store/stats';
+import { TARGETS, departmentStats, type JourneyFigures } from '@/lib/store/stats';
+import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '@/lib/journey/settings';
+import { decided, itemJourney, storedJourneyViews, type JourneyView } from '@/lib/journey/view';
 import { PassRates, TargetsTable } from './Charts';
 import { ConfirmButton } from './Confirm';
 import { ItemsTable } from './ItemsTable';
@@ -24,6 +26,8 @@ export const PAGE_SIZE = 50;
 export interface DashboardProps {
   db: StoreDb;
   ctx: RuleContext;
+  /** The reviewer's journey settings: the A3-2 figures and the journey exports follow them. */
+  journeySettings?: JourneySettings;
   /** Re-read when the background saved something (a signal from the page shell). */
   changed?: number;
   onReady?: () => void;
@@ -31,11 +35,23 @@ export interface DashboardProps {
 
 type Scope = 'selected' | 'filtered' | 'all';
 
+/** Each item's decided journey (lib/journey/view.ts derives it from the stored events). */
+async function journeyFigures(db: StoreDb, s: JourneySettings): Promise<Map<string, JourneyFigures>> {
+  const byItem = new Map<string, JourneyView[]>();
+  for (const { record, view } of await storedJourneyViews(db, s)) if (record.itemKey) (byItem.get(record.itemKey) ?? byItem.set(record.itemKey, []).get(record.itemKey)!).push(view);
+  const out = new Map<string, JourneyFigures>();
+  for (const [key, views] of byItem) {
+    const j = itemJourney(views);
+    if (j && decided(j)) out.set(key, { clicks: j.clicks, pages: j.pages, reached: j.reached, a32: j.outcomes[0]!.status });
+  }
+  return out;
+}
+
 const dayStart = (s: string) => (s ? new Date(`${s}T00:00:00`).getTime() : undefined);
 const dayEnd = (s: string) => (s ? new Date(`${s}T23:59:59.999`).getTime() : undefined);
 
-export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
-  const [data, setData] = useState<{ audits: AuditRecord[]; verdicts: VerdictRecord[] } | null>(null);
+export function Dashboard({ db, ctx, journeySettings = DEFAULT_JOURNEY_SETTINGS, changed = 0, onReady }: DashboardProps) {
+  const [data, setData] = useState<{ audits: AuditRecord[]; verdicts: VerdictRecord[]; journeys: Map<string, JourneyFigures> } | null>(null);
   const [error, setError] = useState<string>('');
   const [message, setMessage] = useState<string>('');
   const [busy, setBusy] = useState(false);
@@ -50,12 +66,12 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
 
   const load = useCallback(async () => {
     try {
-      const [audits, verdicts] = await Promise.all([listAudits(db), listVerdicts(db)]);
-      setData({ audits, verdicts });
+      const [audits, verdicts, journeys] = await Promise.all([listAudits(db), listVerdicts(db), journeyFigures(db, journeySettings)]);
+      setData({ audits, verdicts, journeys });
     } catch (e) {
       setError(String((e as Error).message ?? e));
     }
-  }, [db]);
+  }, [db, journeySettings]);
   useEffect(() => void load(), [load, changed]);
 
   const all = useMemo(() => histories(data?.audits ?? []), [data]);
@@ -63,7 +79,7 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
   const rows = useMemo(() => itemRows(all.values(), vmap), [all, vmap]);
   const fullFilter = useMemo(() => ({ ...filter, from: dayStart(dates.from), to: dayEnd(dates.to) }), [filter, dates]);
   const shown = useMemo(() => sortRows(filterRows(rows, fullFilter), sort, filter.indicator), [rows, fullFilter, sort, filter.indicator]);
-  const stats = useMemo(() => departmentStats(shown), [shown]);
+  const stats = useMemo(() => departmentStats(shown.map((r) => ({ ...r, journey: data?.journeys.get(r.key) }))), [shown, data]);
   const depts = useMemo(() => departments(rows), [rows]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
@@ -96,7 +112,7 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
     run(async () => {
       const keys = scopeKeys();
       if (keys && !keys.length) throw new Error('没有选中的事项 / nothing selected');
-      const blob = await exportFile(db, format, { itemKeys: keys, allAudits });
+      const blob = await exportFile(db, format, { itemKeys: keys, allAudits, journeySettings });
       downloadBlob(blob, exportFileName(FORMAT_TEXT[format], format === 'backup' ? 'json' : 'csv'));
       return `已导出${FORMAT_TEXT[format]}（${Math.round(blob.size / 1024)} KB）/ exported`;
     });
@@ -120,7 +136,7 @@ export function Dashboard({ db, ctx, changed = 0, onReady }: DashboardProps) {
           共 {rows.length} 个事项、{data.audits.length} 次审核 · {rows.length} items, {data.audits.length} audits
           {shown.length !== rows.length && ` · 筛选后 ${shown.length} 个 filtered`}
         </p>
-        <TargetsTable groups={stats} targets={{ ...TARGETS, cut: ctx.cutTarget }} />
+        <TargetsTable groups={stats} targets={{ ...TARGETS, cut: ctx.cutTarget }} clickBudget={journeySettings.clickBudget} />
         {stats[0] && (
           <details class="rates">
             <summary>各指标通过率 Pass rate per indicator（{filter.department !== undefined && stats[1] ? stats[1].department : '全部 All'}）</summary>

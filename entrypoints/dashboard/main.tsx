@@ -4,18 +4,20 @@ import { browser } from 'wxt/browser';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { StoreNotice } from '@/components/dashboard/StoreNotice';
 import { pageApi, type PageApi } from '@/lib/export/index';
+import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '@/lib/journey/settings';
 import { parseSettings } from '@/lib/settings';
 import { openStore, type StoreDb } from '@/lib/store/db';
 
 // The command line runs the same export/import code through this page (cli/export.ts).
-(globalThis as unknown as { guideAuditor: PageApi }).guideAuditor = pageApi();
+const journeySettings = async () => parseJourneySettings((await browser.storage.local.get(JOURNEY_SETTINGS_KEY))[JOURNEY_SETTINGS_KEY]);
+(globalThis as unknown as { guideAuditor: PageApi }).guideAuditor = pageApi(undefined, journeySettings);
 
-function Shell({ db, cutTarget }: { db: StoreDb; cutTarget: number }) {
+function Shell({ db, cutTarget, journeys }: { db: StoreDb; cutTarget: number; journeys: JourneySettings }) {
   const [changed, setChanged] = useState(0);
   return (
     <>
       <StoreNotice onSaved={() => setChanged((n) => n + 1)} />
-      <Dashboard db={db} ctx={{ cutTarget }} changed={changed} onReady={() => (document.documentElement.dataset.ready = String(Math.round(performance.now())))} />
+      <Dashboard db={db} ctx={{ cutTarget }} journeySettings={journeys} changed={changed} onReady={() => (document.documentElement.dataset.ready = String(Math.round(performance.now())))} />
     </>
   );
 }
@@ -26,11 +28,12 @@ async function start() {
   const app = document.getElementById('app')!;
   const warn = (text: string) => render(<p role="alert" class="error" data-testid="error">{text}</p>, app);
   try {
-    const [db, stored] = await Promise.all([
+    const [db, stored, journeys] = await Promise.all([
       openStore({ onBlocked: warn, onVersionChange: () => warn('扩展已更新，请刷新本页。 The extension was updated: reload this page.') }),
       browser.storage.local.get('settings'),
+      journeySettings(),
     ]);
-    render(<Shell db={db} cutTarget={parseSettings(stored.settings).cutTarget} />, app);
+    render(<Shell db={db} cutTarget={parseSettings(stored.settings).cutTarget} journeys={journeys} />, app);
   } catch (e) {
     warn(String((e as Error).message ?? e));
   }

@@ -1,10 +1,9 @@
-import { appendEvents, eventsOfJourney, itemKey, listJourneys, putJourney, type StoreDb } from '../store';
-import { deriveJourney, type Derived } from '../journey/derive';
+import { appendEvents, itemKey, listJourneys, putJourney, type StoreDb } from '../store';
+import { deriveJourney } from '../journey/derive';
+import { journeyView, storedEvents, type JourneyView } from '../journey/view';
 import { z } from 'zod';
 import { Captured, Journey, JourneyEvent, OUTBOX_PREFIX, type Mark } from '../journey/events';
-import { a32Outcome, b1Outcome } from '../journey/outcome';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '../journey/settings';
-import type { Outcome } from '../outcome';
 import type { AuditResult } from '../audit';
 import { TabResult, tabKey, type Message } from '../messages';
 
@@ -32,16 +31,7 @@ export interface JourneyDeps {
   outbox?: { all(): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> };
 }
 
-export interface JourneyView {
-  journey: Journey;
-  clicks: number;
-  pages: number;
-  loginPages: number;
-  reached: boolean;
-  status: Derived['status'];
-  outcomes: Outcome[];
-  steps?: Derived['steps'];
-}
+export type { JourneyView };
 
 export interface JourneyFields { recorded?: boolean; tabId?: number; journeyId?: string; journeys?: JourneyView[]; journey?: JourneyView | null }
 export type JourneyReply = ({ ok: true } & JourneyFields) | { ok: false; error: string };
@@ -69,13 +59,6 @@ async function storedJourney(db: StoreDb, journeyId: string): Promise<Journey | 
   const raw = await db.get('journeys', journeyId);
   const p = Journey.safeParse(raw && { ...raw, journeyId: raw.id });
   return p.success ? p.data : undefined;
-}
-
-async function storedEvents(db: StoreDb, journeyId: string): Promise<JourneyEvent[]> {
-  return (await eventsOfJourney(db, journeyId)).flatMap((e) => {
-    const p = JourneyEvent.safeParse(e);
-    return p.success ? [p.data] : [];
-  });
 }
 
 /** The record also carries the item's key (lib/store), so the dashboard joins journeys to audits. */
@@ -171,14 +154,7 @@ export function guideOf(result: AuditResult | undefined, fallback: { url: string
 }
 
 export async function view(deps: JourneyDeps, db: StoreDb, j: Journey, withSteps: boolean): Promise<JourneyView> {
-  const s = await deps.settings();
-  const d = deriveJourney(await storedEvents(db, j.journeyId), s);
-  const b1 = b1Outcome(j, d, s);
-  return {
-    journey: j, clicks: d.clicks, pages: d.pages, loginPages: d.loginPages, reached: d.reached, status: d.status,
-    outcomes: [a32Outcome(j, d, s), ...(b1 ? [b1] : [])],
-    ...(withSteps ? { steps: d.steps } : {}),
-  };
+  return journeyView(db, j, await deps.settings(), withSteps);
 }
 
 const id = () => crypto.randomUUID();

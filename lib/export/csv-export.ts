@@ -5,9 +5,13 @@ import { STATUS_TEXT, type Status } from '../outcome';
 import { listAudits } from '../store/audits';
 import type { StoreDb } from '../store/db';
 import { changeText, comparisons, histories, verdictKey, verdictMap, type Comparison, type ItemHistory, type VerdictMap } from '../store/history';
-import { listJourneys, listVerdicts } from '../store/records';
-import { VERDICT_REASONS, type AuditDetail, type AuditRecord, type JourneyRecord } from '../store/schema';
+import { listVerdicts } from '../store/records';
+import { VERDICT_REASONS, type AuditDetail, type AuditRecord } from '../store/schema';
+import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
+import { JOURNEY_STATUS_TEXT, itemJourney, storedJourneyViews, type JourneyView } from '../journey/view';
 import { CsvWriter, pause } from './writer';
+
+type StoredJourney = Awaited<ReturnType<typeof storedJourneyViews>>[number];
 
 /**
  * The dashboard's and the command line's CSV exports from the store: long (item × indicator,
@@ -22,11 +26,14 @@ export const WIDE_HEADER = [
   ...INDICATOR_IDS.map((id) => `${id} ${INDICATORS[id].zh}`),
   '法定时限 Legal limit', '承诺时限 Promised limit', '减时间 Cut %', '到现场次数 Visits', '网办深度 Depth',
   '旅程数 Journeys', '点击数 Clicks', '页面数 Pages',
+  // Added after the first release (columns are added, never renamed): the item's journey in full.
+  '登录页数 Login pages', '到达申报页 Reached', 'A3-2 引导便捷度',
 ];
 
 export const JOURNEY_HEADER = [
   '旅程 Journey', '事项名称 Item', '事项编码 Code', '起始网址 Start URL', '开始时间 Started at', '结束时间 Ended at', '状态 Status',
   '点击数 Clicks', '页面数 Pages', '登录页数 Login pages', '到达申报页 Reached', '结论 Outcome',
+  'A3-2 说明 Finding', 'B1 对照结果 B1 vs journey', 'B1 说明 B1 finding',
 ];
 
 export type CsvFormat = 'long' | 'wide' | 'journeys';
@@ -37,6 +44,8 @@ export interface ExportOptions {
   /** Long form: every stored audit, not only each item's latest. */
   allAudits?: boolean;
   onProgress?: (rows: number) => void;
+  /** The reviewer's journey settings (click budget, submission URLs …) the A3-2 outcome follows. */
+  journeySettings?: JourneySettings;
 }
 
 const statusText = (s: Status | undefined) => (s ? `${STATUS_TEXT[s].zh} ${s}` : '');
@@ -105,15 +114,17 @@ async function writeLong(db: StoreDb, items: ItemHistory[], o: ExportOptions, ve
 const limitText = (days: number | null, unit: string | null) => (unit === '即办' ? '即办' : days === null ? '' : `${days}${unit ?? ''}`);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function writeWide(items: ItemHistory[], verdicts: VerdictMap, journeys: JourneyRecord[]): Blob {
+const yesNo = (b: boolean | undefined) => (b === undefined ? null : b ? '是' : '否');
+
+function writeWide(items: ItemHistory[], verdicts: VerdictMap, journeys: StoredJourney[]): Blob {
   const w = new CsvWriter(WIDE_HEADER);
-  const byItem = new Map<string, JourneyRecord[]>();
-  for (const j of journeys) if (j.itemKey) (byItem.get(j.itemKey) ?? byItem.set(j.itemKey, []).get(j.itemKey)!).push(j);
+  const byItem = new Map<string, JourneyView[]>();
+  for (const { record, view } of journeys) if (record.itemKey) (byItem.get(record.itemKey) ?? byItem.set(record.itemKey, []).get(record.itemKey)!).push(view);
   for (const h of items) {
     const a = h.latest;
     const v = a.values;
     const js = byItem.get(h.key) ?? [];
-    const last = js[js.length - 1];
+    const j = itemJourney(js);
     w.row([
       a.item.name, a.item.code, a.item.department, a.url, new Date(a.auditedAt).toISOString(), a.engine, h.audits.length,
       ...INDICATOR_IDS.map((id) => {
@@ -122,31 +133,39 @@ function writeWide(items: ItemHistory[], verdicts: VerdictMap, journeys: Journey
       }),
       limitText(v.legalDays, v.legalUnit), limitText(v.promisedDays, v.promisedUnit),
       v.cut === null ? null : Math.round(v.cut * 1000) / 10, v.visits, v.depth,
-      js.length || null, num(last?.clicks), num(last?.pages),
+      js.length || null, j?.clicks ?? null, j?.pages ?? null, j?.loginPages ?? null, yesNo(j?.reached), statusText(j?.outcomes[0]?.status),
     ]);
   }
   return w.finish();
 }
 
-/** One row per journey, from what the journeys feature records (fields it has not set stay empty). */
-export function journeyRow(j: JourneyRecord, items: Map<string, ItemHistory>): (string | number | null)[] {
-  const item = j.itemKey ? items.get(j.itemKey)?.latest.item : undefined;
-  const s = (k: string) => (typeof j[k] === 'string' ? (j[k] as string) : null);
-  const t = (k: string) => (num(j[k]) !== null ? new Date(j[k] as number).toISOString() : null);
-  const reached = typeof j.reached === 'boolean' ? (j.reached ? '是' : '否') : null;
-  return [j.id, item?.name ?? null, item?.code ?? null, s('startUrl'), t('startedAt'), t('endedAt'), j.status, num(j.clicks), num(j.pages), num(j.loginPages), reached, s('outcome')];
+/**
+ * One row per journey: counts, status and outcomes derived from its stored events
+ * (lib/journey/view.ts), the item's name from its latest audit, else from the guide it started on.
+ */
+export function journeyRow({ record, view }: StoredJourney, items: Map<string, ItemHistory>): (string | number | null)[] {
+  const item = record.itemKey ? items.get(record.itemKey)?.latest.item : undefined;
+  const guide = view.journey.guide;
+  const a32 = view.outcomes.find((o) => o.indicator === 'A3-2');
+  const b1 = view.outcomes.find((o) => o.indicator === 'B1');
+  return [
+    record.id, item?.name ?? guide.itemName ?? (guide.title || null), item?.code ?? guide.itemCode, guide.url || null,
+    new Date(record.startedAt).toISOString(), view.endedAt === undefined ? null : new Date(view.endedAt).toISOString(), JOURNEY_STATUS_TEXT[view.status],
+    view.clicks, view.pages, view.loginPages, yesNo(view.reached), statusText(a32?.status),
+    a32?.message ?? null, statusText(b1?.status), b1?.message ?? null,
+  ];
 }
 
 /** Writes one CSV export of the store as a Blob (UTF-8 with BOM). */
 export async function exportCsv(db: StoreDb, format: CsvFormat, o: ExportOptions = {}): Promise<Blob> {
-  const [audits, verdictList, journeys] = await Promise.all([listAudits(db), listVerdicts(db), format === 'long' ? [] : listJourneys(db)]);
+  const [audits, verdictList] = await Promise.all([listAudits(db), listVerdicts(db)]);
   const all = histories(audits);
   const items = orderedItems(all, o.itemKeys);
   const verdicts = verdictMap(verdictList);
   if (format === 'long') return writeLong(db, items, o, verdicts);
+  const journeys = await storedJourneyViews(db, o.journeySettings ?? DEFAULT_JOURNEY_SETTINGS, o.itemKeys);
   if (format === 'wide') return writeWide(items, verdicts, journeys);
   const w = new CsvWriter(JOURNEY_HEADER);
-  const wanted = o.itemKeys ? new Set(o.itemKeys) : undefined;
-  for (const j of journeys) if (!wanted || (j.itemKey && wanted.has(j.itemKey))) w.row(journeyRow(j, all));
+  for (const j of journeys) w.row(journeyRow(j, all));
   return w.finish();
 }

@@ -1,4 +1,5 @@
 import { openStore, toStoreError, type StoreDb } from '../store/db';
+import { DEFAULT_JOURNEY_SETTINGS, type JourneySettings } from '../journey/settings';
 import { exportBackup, importBackup, type ImportSummary } from './backup';
 import { exportCsv, type CsvFormat, type ExportOptions } from './csv-export';
 
@@ -24,10 +25,11 @@ export interface PageApi {
   importText(text: string): Promise<{ ok: true; summary: ImportSummary } | { ok: false; kind: string; message: string }>;
 }
 
-export function pageApi(open: () => Promise<StoreDb> = () => openStore()): PageApi {
+/** `journeySettings` reads the reviewer's journey settings (the A3-2 outcome in the journey columns follows them). */
+export function pageApi(open: () => Promise<StoreDb> = () => openStore(), journeySettings: () => Promise<JourneySettings> = async () => DEFAULT_JOURNEY_SETTINGS): PageApi {
   return {
-    exportBase64: async (format, o = {}) => base64Of(await exportFile(await open(), format, o)),
-    exportSize: async (format, o = {}) => (await exportFile(await open(), format, o)).size,
+    exportBase64: async (format, o = {}) => base64Of(await exportFile(await open(), format, { ...o, journeySettings: await journeySettings() })),
+    exportSize: async (format, o = {}) => (await exportFile(await open(), format, { ...o, journeySettings: await journeySettings() })).size,
     importText: async (text) => {
       try {
         return { ok: true, summary: await importBackup(await open(), text) };

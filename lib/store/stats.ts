@@ -1,9 +1,11 @@
 import { INDICATOR_IDS } from '../indicators';
+import type { Status } from '../outcome';
 import type { ItemRow } from './query';
 
 /**
  * Per department and overall: pass rate per indicator, the average 减时间 cut, the share of
- * 即办 items and of 零跑动 items, each against its target (rule book A4-1, A4-4, A4-3).
+ * 即办 items and of 零跑动 items, each against its target (rule book A4-1, A4-4, A4-3), and the
+ * journeys' (A3-2) average clicks and pages to the submission page and the share within budget.
  */
 
 export const TARGETS = { cut: 0.7, instant: 0.4, zeroVisits: 0.7 } as const;
@@ -26,6 +28,24 @@ export interface GroupStats {
   cut: { average: number | null; of: number };
   instant: Rate;
   zeroVisits: Rate;
+  journeys: JourneyStats;
+}
+
+/** An item's journey as the figures use it: the derived counts and its A3-2 status. */
+export interface JourneyFigures {
+  clicks: number;
+  pages: number;
+  reached: boolean;
+  a32: Status;
+}
+
+export interface JourneyStats {
+  /** Average clicks / pages over items whose journey reached the submission page. */
+  clicks: number | null;
+  pages: number | null;
+  reached: number;
+  /** A3-2 pass among items whose journey was decided (reached, or a dead end). */
+  withinBudget: Rate;
 }
 
 export const NO_DEPARTMENT = '（未注明部门）';
@@ -33,7 +53,20 @@ export const NO_DEPARTMENT = '（未注明部门）';
 const rate = (n: number, of: number): Rate => ({ n, of, rate: of ? n / of : null });
 
 /** Items as the dashboard lists them: the latest audit's key values and effective statuses. */
-type Item = Pick<ItemRow, 'department' | 'statuses' | 'values'>;
+type Item = Pick<ItemRow, 'department' | 'statuses' | 'values'> & { journey?: JourneyFigures };
+
+const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+function journeyStats(items: Item[]): JourneyStats {
+  const reached = items.flatMap((h) => (h.journey?.reached ? [h.journey] : []));
+  const decided = items.flatMap((h) => (h.journey && ['pass', 'partial', 'fail'].includes(h.journey.a32) ? [h.journey.a32] : []));
+  return {
+    clicks: average(reached.map((j) => j.clicks)),
+    pages: average(reached.map((j) => j.pages)),
+    reached: reached.length,
+    withinBudget: rate(decided.filter((s) => s === 'pass').length, decided.length),
+  };
+}
 
 function statsOf(department: string, items: Item[]): GroupStats {
   const passRate: Record<string, Rate> = {};
@@ -49,6 +82,7 @@ function statsOf(department: string, items: Item[]): GroupStats {
     passRate[id] = rate(n, of);
   }
   const cuts = items.map((h) => h.values.cut).filter((c): c is number => c !== null);
+
   const instantKnown = items.filter((h) => h.values.instant !== null);
   // 零跑动 follows A4-3 (with the reviewer's verdict): pass = 0 visits, fail = visits needed
   const visitsKnown = items.map((h) => h.statuses['A4-3']).filter((s) => s === 'pass' || s === 'fail');
@@ -56,9 +90,10 @@ function statsOf(department: string, items: Item[]): GroupStats {
     department,
     items: items.length,
     passRate,
-    cut: { average: cuts.length ? cuts.reduce((a, b) => a + b, 0) / cuts.length : null, of: cuts.length },
+    cut: { average: average(cuts), of: cuts.length },
     instant: rate(instantKnown.filter((h) => h.values.instant).length, instantKnown.length),
     zeroVisits: rate(visitsKnown.filter((s) => s === 'pass').length, visitsKnown.length),
+    journeys: journeyStats(items),
   };
 }
 
