@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { StoreNotice } from '@/components/dashboard/StoreNotice';
 import { pageApi, type PageApi } from '@/lib/export/index';
+import { initI18n } from '@/lib/i18n';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '@/lib/journey/settings';
 import { parseSettings } from '@/lib/settings';
 import { openStore, type StoreDb } from '@/lib/store/db';
@@ -23,6 +24,7 @@ function Shell({ db, cutTarget, journeys }: { db: StoreDb; cutTarget: number; jo
 }
 
 async function start() {
+  await initI18n().catch(() => {}); // the store notice speaks the reviewer's chosen language; the table itself is not moved to i18n yet
   // `?api`: the command line only calls the page's export/import code, no table is drawn.
   if (new URLSearchParams(location.search).has('api')) return;
   const app = document.getElementById('app')!;
