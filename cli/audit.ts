@@ -10,6 +10,7 @@ import { toJson, toTable, terminalText, type CliReport } from '../lib/report';
 import { findChromium } from './chromium';
 import { CLI_EXTENSION, DEFAULTS, ROOT, auditUrls, launch, removeTemporaryProfiles, type Session } from './runner';
 import { runFlows } from './flow';
+import { writeReport } from './output';
 import { serveSavedPages, type SavedPages } from './serve';
 
 const USAGE = `用法 Usage: npm run --silent audit -- [选项 options] TARGET...
@@ -172,17 +173,7 @@ async function main(): Promise<number> {
   for (const i of early) show(reports[i]!, 0, 0);
 
   const text = args.format === 'json' ? toJson(reports) : args.format === 'csv' ? toCsv(reports) : toTable(reports);
-  if (args.out) {
-    try {
-      fs.writeFileSync(args.out, text);
-      console.error(`已写入 / written: ${args.out}`);
-    } catch (e) {
-      // A full disk or a bad path must not lose the findings: print them instead.
-      console.error(`无法写入 ${args.out} / cannot write (${(e as Error).message}); 结果输出到标准输出 / printing instead`);
-      process.stdout.write(text);
-      return 1;
-    }
-  } else process.stdout.write(text);
+  if (writeReport(text, args.out)) return 1;
   return reports.some((r) => 'error' in r) ? 1 : 0;
 }
 

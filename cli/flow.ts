@@ -11,6 +11,7 @@ import type { JourneyView } from '../lib/background/journey';
 import type { PageReport } from '../lib/csv';
 import { flowsToCsv, flowsToJson, flowsToTable, journeyJson, parseFlow, stepName, type FlowReport, type FlowStep, type UserFlow } from '../lib/journey/flow';
 import { terminalText } from '../lib/report';
+import { writeReport } from './output';
 import { auditUrls, launch, readResults, type Session } from './runner';
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -267,15 +268,6 @@ export async function runFlows(executablePath: string, files: string[], o: { for
   }
   const text = o.format === 'json' ? flowsToJson(reports) : o.format === 'csv' ? flowsToCsv(reports) : flowsToTable(reports);
   const failed = reports.some((r) => r.error || r.audits.some((a: PageReport) => 'error' in a));
-  if (o.out) {
-    try {
-      fs.writeFileSync(o.out, text);
-      console.error(`已写入 / written: ${o.out}`);
-    } catch (e) {
-      console.error(`无法写入 ${o.out} / cannot write (${(e as Error).message}); 结果输出到标准输出 / printing instead`);
-      process.stdout.write(text);
-      return 1;
-    }
-  } else process.stdout.write(text);
+  if (writeReport(text, o.out)) return 1;
   return failed ? 1 : 0;
 }

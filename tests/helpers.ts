@@ -55,3 +55,15 @@ export function materialsTable(rows: [name: string, blank: string, sample: strin
     .join('');
   return `<h3>申请材料</h3><table class="materials"><tr><th>序号</th><th>材料名称</th><th>来源渠道</th><th>份数</th><th>空白表格</th><th>示例样表</th></tr>${body}</table>`;
 }
+
+/** The background's session storage (browser.storage.session) in memory, for handler tests. */
+export function memoryStore() {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (k: string) => data.get(k),
+    set: async (k: string, v: unknown) => void data.set(k, v),
+    remove: async (k: string | string[]) => void (Array.isArray(k) ? k.forEach((x) => data.delete(x)) : data.delete(k)),
+    all: async () => Object.fromEntries(data),
+  };
+}

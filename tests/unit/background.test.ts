@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
-import { auditHtml, guide } from '../helpers';
+import { badgeText, handleMessage } from '@/lib/background/handler';
+import { auditHtml, guide, memoryStore } from '../helpers';
 
-function memoryStore(): SessionStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (k) => data.get(k),
-    set: async (k, v) => void data.set(k, v),
-    remove: async (k) => void data.delete(k),
-  };
-}
 const ORIGIN = 'chrome-extension://abc/';
 const hooks = { extensionOrigin: ORIGIN };
 

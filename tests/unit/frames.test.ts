@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { acceptReport, framesKey, pruneGone } from '@/lib/background/frames';
-import { handleMessage, type SessionStore } from '@/lib/background/handler';
+import { handleMessage } from '@/lib/background/handler';
 import { frameReporter } from '@/lib/content/frame-reporter';
 import { TabResult, tabKey } from '@/lib/messages';
-import { auditHtml, guide } from '../helpers';
+import { auditHtml, guide, memoryStore } from '../helpers';
 
-function memoryStore(): SessionStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return { data, get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v), remove: async (k) => void data.delete(k) };
-}
 const hooks = { extensionOrigin: 'chrome-extension://abc/' };
 const notGuide = auditHtml('<p>某省政务服务网 首页</p>');
 const fullGuide = auditHtml(guide({ 办理地点: '某市某路1号', 咨询电话: '0000-12345678' }));

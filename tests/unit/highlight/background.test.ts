@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type SessionStore } from '@/lib/background/handler';
+import { handleMessage } from '@/lib/background/handler';
 import { checkTabLinks, type NetAccess } from '@/lib/background/linkcheck';
 import type { ContentMessage, FormLink } from '@/lib/highlight/messages';
 import { tabKey } from '@/lib/messages';
-import { auditHtml, guide, materialsTable } from '../../helpers';
+import { auditHtml, guide, materialsTable, memoryStore } from '../../helpers';
 
-function memoryStore(): SessionStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return { data, get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v), remove: async (k) => void data.delete(k) };
-}
 
 const ORIGIN = 'chrome-extension://abc/';
 const PANEL = { url: `${ORIGIN}sidepanel.html` };

@@ -4,28 +4,19 @@ import { drainOutbox, onTabCreated, onTabRemoved, reconcile, type JourneyDeps } 
 import type { Captured } from '@/lib/journey/events';
 import { DEFAULT_JOURNEY_SETTINGS } from '@/lib/journey/settings';
 import { openStore } from '@/lib/store';
+import { memoryStore } from '../../helpers';
 
 const ORIGIN = 'chrome-extension://abc/';
 let n = 0;
 const uid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const O = 'http://127.0.0.1:9/';
 
-function memory(): JourneyDeps['session'] & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (k) => data.get(k),
-    set: async (k, v) => void data.set(k, v),
-    remove: async (k) => void data.delete(k),
-    all: async () => Object.fromEntries(data),
-  };
-}
 
 describe('background journeys (IndexedDB + storage.session, no state in memory)', () => {
   let deps: JourneyDeps;
-  let session: ReturnType<typeof memory>;
+  let session: ReturnType<typeof memoryStore>;
   beforeEach(() => {
-    session = memory();
+    session = memoryStore();
     const name = `t-${uid()}`;
     deps = { session, db: () => openStore({ name }), settings: async () => DEFAULT_JOURNEY_SETTINGS };
   });
@@ -92,7 +83,7 @@ describe('background journeys (IndexedDB + storage.session, no state in memory)'
   });
 
   it('events a stopped worker never got come in from the outbox once, only for tabs in a journey', async () => {
-    const local = memory();
+    const local = memoryStore();
     deps.outbox = { all: local.all, remove: async (keys) => keys.forEach((k) => local.data.delete(k)) };
     const r = (await fromTab(1, click(10, '在线办理', true))) as { journeyId: string; tabId: number };
     expect(r.tabId).toBe(1);

@@ -3,6 +3,7 @@ import type { JourneyDeps } from '@/lib/background/journey';
 import type { Captured } from '@/lib/journey/events';
 import { DEFAULT_JOURNEY_SETTINGS } from '@/lib/journey/settings';
 import type { StoreDb } from '@/lib/store';
+import { memoryStore } from '../../helpers';
 
 /**
  * Journeys recorded the way the extension records them: content-script events through the
@@ -15,10 +16,6 @@ export const PORTAL = 'http://127.0.0.1:9/';
 let n = 0;
 const uid = () => `00000000-0000-4000-9000-${String(++n).padStart(12, '0')}`;
 
-function memory(): JourneyDeps['session'] {
-  const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v), remove: async (k) => void data.delete(k), all: async () => Object.fromEntries(data) };
-}
 
 export interface Step { click?: string; page?: string; login?: boolean; form?: string; offline?: string }
 
@@ -27,7 +24,7 @@ export interface Step { click?: string; page?: string; login?: boolean; form?: s
  * (claiming 网办深度 `depth`), then each step, at increasing times. Returns the journey's id.
  */
 export async function recordJourney(db: StoreDb, o: { code: string; name: string; depth?: number | null; tabId?: number; steps: Step[]; t0?: number }): Promise<string> {
-  const session = memory();
+  const session = memoryStore();
   const deps: JourneyDeps = { session, db: async () => db, settings: async () => DEFAULT_JOURNEY_SETTINGS };
   const tabId = o.tabId ?? 1;
   let ts = o.t0 ?? 1_700_000_000_000;
