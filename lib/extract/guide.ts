@@ -73,7 +73,11 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
 
   const onlineLinks = w.anchors
     .filter((a) => {
-      const t = withoutNote(tidy(w.textOf(a) || a.getAttribute('value') || a.getAttribute('title') || ''));
+      const raw = w.textOf(a) || a.getAttribute('value') || a.getAttribute('title') || '';
+      // Tidying only turns white space into spaces, so a text without the words has none after it
+      // either: the page's many other links are dismissed by one test each.
+      if (!ONLINE_ENTRY_WORDS.test(raw)) return false;
+      const t = withoutNote(tidy(raw));
       return t.length <= 12 && ONLINE_ENTRY_WORDS.test(t);
     })
     .map((a) => linkOf(a, w));

@@ -26,6 +26,7 @@ function inlinePattern(): RegExp {
  * page's source is white space (a template's `之日起⏎15⏎个工作日内` is one line: 之日起 15 个工作日内).
  */
 function lines(block: Element, w: Walked): string[] {
+  if (!w.brokenBlocks.has(block)) return [w.textOf(block).replace(/\s+/g, ' ')];
   let text = '';
   const add = (el: Element) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {

@@ -17,7 +17,7 @@ import { cssPath, type Candidate, type Walked } from './walk';
 export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[]): Material[] | null {
   const fromTables: Material[] = [];
   const materialTables = tables.filter((x) => x.kind === 'material').map((t) => ({ t, rows: dataRows(t, w) }));
-  const anchorsIn = anchorsInCells(w.anchors, materialTables.map((m) => m.rows.flatMap((r) => r.cells)));
+  const anchorsIn = anchorsInCells(w, materialTables.map((m) => ({ table: m.t.table, cells: m.rows.flatMap((r) => r.cells) })));
   for (const { t, rows } of materialTables) {
     const header = headerOf(t);
     for (const { cells, row, col, group, detail } of rows) {
@@ -73,30 +73,41 @@ export function extractMaterials(w: Walked, tables: ColumnTable[], hits: RawHit[
 
 /**
  * The anchors in each cell of each materials table: per table, an anchor belongs to its nearest
- * cell of that table (as groupWithin per table), found by walking up from each anchor once for
- * all tables rather than once per table.
+ * cell of that table (as groupWithin per table). The walk lists anchors in its numbering, so a
+ * table's anchors are one run of that list, found by binary search: each anchor is looked at
+ * once per table it is in, and the page's other anchors (menus, footers) not at all.
  */
-function anchorsInCells(anchors: Element[], cellsPerTable: Element[][]): Map<Element, Element[]> {
-  const tableOf = new Map<Node, number>();
+function anchorsInCells(w: Walked, tables: { table: Element; cells: Element[] }[]): Map<Element, Element[]> {
   const out = new Map<Element, Element[]>();
-  cellsPerTable.forEach((cells, i) => {
-    for (const c of cells) {
-      if (!tableOf.has(c)) tableOf.set(c, i);
-      out.set(c, []);
-    }
-  });
-  if (!tableOf.size) return out;
-  const seen = new Set<number>();
-  for (const a of anchors) {
-    seen.clear();
-    for (let n: Node | null = a.parentNode; n; n = n.parentNode) {
-      const i = tableOf.get(n);
-      if (i === undefined || seen.has(i)) continue;
-      seen.add(i);
-      out.get(n as Element)!.push(a);
+  const numbers = w.anchors.map((a) => w.numberOf(a));
+  for (const { table, cells } of tables) {
+    const own = new Set<Node>(cells);
+    for (const c of cells) if (!out.has(c)) out.set(c, []);
+    const range = w.subtreeOf(table);
+    if (!range) continue;
+    for (let i = lowerBound(numbers, range[0]); i < numbers.length && numbers[i]! <= range[1]; i++) {
+      const a = w.anchors[i]!;
+      for (let n: Node | null = a.parentNode; n && n !== table; n = n.parentNode) {
+        if (own.has(n)) {
+          out.get(n as Element)!.push(a);
+          break;
+        }
+      }
     }
   }
   return out;
+}
+
+/** The first index whose number is ≥ `n` in an ascending list. */
+function lowerBound(xs: number[], n: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A material's name without the notes written after it: copies, source, 必要/容缺 tags. */

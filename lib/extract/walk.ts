@@ -4,17 +4,53 @@
  * extractors need into buckets. Everything after this works on the buckets.
  */
 
-const SKIP = new Set([
+const SKIP_TAGS = [
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS',
   'SELECT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'MAP',
-]);
-const BLOCK = new Set([
+];
+const BLOCK_TAGS = [
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
   'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'TD', 'TH',
   'CENTER', 'DETAILS', 'SUMMARY', 'LEGEND',
-]);
-const CELL = new Set(['TD', 'TH']);
+];
+
+// What the walk needs to know of a tag, as bits, looked up once per distinct tag name (the walk
+// visits every element: one map lookup instead of case folding and several set lookups each).
+const SKIP = 1, BLOCK = 2, CELL = 4, TABLE = 8, ANCHOR = 16, HEADING = 32, FOOTER = 64, BR = 128, INPUT = 256, BODY = 512;
+/** A frame's bit: a `<br>` somewhere inside the element. */
+const HAS_BR = 2048;
+const tagBits = new Map<string, number>();
+function bitsOf(tagName: string): number {
+  let bits = tagBits.get(tagName);
+  if (bits !== undefined) return bits;
+  const tag = tagName.toUpperCase();
+  bits = (SKIP_TAGS.includes(tag) ? SKIP : 0) | (BLOCK_TAGS.includes(tag) ? BLOCK : 0) | (tag === 'TD' || tag === 'TH' ? CELL : 0) |
+    (tag === 'TABLE' ? TABLE : 0) | (tag === 'A' || tag === 'BUTTON' ? ANCHOR : 0) | (/^H[1-6]$/.test(tag) ? HEADING : 0) |
+    (tag === 'FOOTER' ? FOOTER : 0) | (tag === 'BR' ? BR : 0) | (tag === 'INPUT' ? INPUT : 0) | (tag === 'BODY' ? BODY : 0);
+  tagBits.set(tagName, bits);
+  return bits;
+}
+
+const FOOTER_NAME = /foot|copyright/i;
+const TITLE_NAME = /title-name|item-name|matter-name|itemName|sxmc|(?:head|title|guide|matter|item)(?:-|_|__)name/;
+/** FOOTER / TITLE bits of a class attribute, cached: portals repeat the same few class strings thousands of times. */
+const TITLE = 1024;
+let classBits = new Map<string, number>();
+function nameBits(name: string): number {
+  let bits = classBits.get(name);
+  if (bits !== undefined) return bits;
+  bits = (FOOTER_NAME.test(name) ? FOOTER : 0) | (TITLE_NAME.test(name) ? TITLE : 0);
+  if (classBits.size > 20_000) classBits = new Map();
+  classBits.set(name, bits);
+  return bits;
+}
+
+/** JavaScript's white space (what `trim()` and `\s` remove), by char code: no regex or copy per text node. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 
 /** Marks our own UI (shadow host) so the auditor never audits itself. */
 export const OWN_UI_ATTR = 'data-guide-auditor';
@@ -27,11 +63,17 @@ export interface Candidate {
 
 export interface Walked {
   textOf(el: Element): string;
+  /** The element's number in the walk: elements are numbered as the walk leaves them, children first (-1: not walked). */
+  numberOf(el: Element): number;
+  /** The numbers of the element's subtree, itself included, [first, last]: `x` is inside `el` iff its number is in the range. */
+  subtreeOf(el: Element): [first: number, last: number] | undefined;
   /** Elements and text nodes whose whole text is short enough to be a label. */
   candidates: Candidate[];
   tables: HTMLTableElement[];
   /** Block elements without block children: where inline `标签：值` text lives. */
   leafBlocks: Element[];
+  /** The leaf blocks with a `<br>` inside (their text has more than one line as shown). */
+  brokenBlocks: Set<Element>;
   anchors: Element[];
   headings: Element[];
   /** The page footer (footer element, *foot* / *copyright* classes and ids): the portal's, not the item's. */
@@ -47,6 +89,16 @@ const MAX_LABEL = 24;
 /** Real guide pages have a few thousand elements; past this the rest of the page is not read. */
 const MAX_ELEMENTS = 200_000;
 
+// Where an element's text is in its walk's buffer: a property on the element's wrapper (a Map
+// keyed by 50k elements costs six times as much), under a symbol only this script holds (the
+// page sees neither it nor, from its own world, the wrappers). It carries the walk's number, so
+// a later walk never reads an earlier one's span: walk number × SPAN_LIMIT + the element's
+// number in the order the walk finished them (children before parents).
+const SPAN = Symbol('guide-auditor-span');
+const SPAN_LIMIT = 2 ** 20; // > MAX_ELEMENTS + 1
+type Spanned = Element & { [SPAN]?: number };
+let walks = 0;
+
 export function walk(root: Element): Walked {
   steps = new WeakMap();
   // The page's text is kept once: one buffer in document order, and per element the offsets of
@@ -54,23 +106,30 @@ export function walk(root: Element): Walked {
   // in the page's size whatever its depth (concatenating per element costs depth × text).
   const chunks: string[] = [];
   let length = 0;
-  const append = (s: string) => {
-    chunks.push(s);
-    length += s.length;
+  const generation = ++walks;
+  // Per element, by its number: [start, end) of its text in the buffer, and the number of the
+  // first element of its subtree (its subtree's elements are numbered from there to its own).
+  const bounds: number[] = [];
+  const numberOf = (el: Element) => {
+    const span = (el as Spanned)[SPAN];
+    // a span left by an earlier walk (the element was not reached by this one) is not this walk's
+    return span === undefined || Math.floor(span / SPAN_LIMIT) !== generation ? -1 : span % SPAN_LIMIT;
   };
-  const spans = new Map<Element, number>();
-  const starts: number[] = [];
-  const ends: number[] = [];
   let buffer = '';
-  const slice = (from: number, to: number) => buffer.slice(from, to);
   const out: Walked = {
     textOf: (el) => {
-      const i = spans.get(el);
-      return i === undefined ? '' : slice(starts[i]!, ends[i]!);
+      const i = numberOf(el) * 3;
+      return i < 0 ? '' : buffer.slice(bounds[i]!, bounds[i + 1]!);
+    },
+    numberOf,
+    subtreeOf: (el) => {
+      const i = numberOf(el);
+      return i < 0 ? undefined : [bounds[i * 3 + 2]!, i];
     },
     candidates: [],
     tables: [],
     leafBlocks: [],
+    brokenBlocks: new Set(),
     anchors: [],
     headings: [],
     footers: [],
@@ -84,104 +143,147 @@ export function walk(root: Element): Walked {
 
   // An explicit stack, not recursion: a script-built page thousands of levels deep must not
   // overflow the call stack. `first`/`last` bound the element's non-blank text (its trimmed
-  // text is buffer[first, last)), so nothing is trimmed or copied per ancestor.
-  interface Frame { el: Element; next: Node | null; light: Node | null; start: number; first: number; last: number; hasBlockChild: boolean }
+  // text is buffer[first, last)), so nothing is trimmed or copied per ancestor. `bits` are the
+  // tag's and class's (bitsOf, nameBits); `label` an attribute label (title, aria-label, data-label).
+  interface Frame { el: Element; bits: number; label: string | null; next: Node | null; light: Node | null; start: number; first: number; last: number; hasBlockChild: boolean; firstNumber: number }
   const finish = (f: Frame) => {
     const el = f.el;
-    const tag = el.tagName.toUpperCase();
-    spans.set(el, starts.length);
-    starts.push(f.start);
-    ends.push(length);
+    const bits = f.bits;
+    (el as Spanned)[SPAN] = generation * SPAN_LIMIT + bounds.length / 3;
+    bounds.push(f.start, length, f.firstNumber);
     const size = f.first < 0 ? 0 : f.last - f.first;
     if (size && size <= MAX_LABEL) {
       const target: Candidate = { node: el, text: '' };
       out.candidates.push(target);
       pendingText.push({ target, from: f.first, to: f.last });
     }
-    if (tag === 'TABLE') out.tables.push(el as HTMLTableElement);
-    if (tag === 'A' || tag === 'BUTTON' || el.hasAttribute('onclick') || (tag === 'INPUT' && /button|submit/i.test(el.getAttribute('type') ?? ''))) {
-      out.anchors.push(el);
-    }
-    if (/^H[1-6]$/.test(tag)) out.headings.push(el);
-    const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    if (tag === 'FOOTER' || /foot|copyright/i.test(cls)) out.footers.push(el);
-    if (/title-name|item-name|matter-name|itemName|sxmc|(?:head|title|guide|matter|item)(?:-|_|__)name/.test(cls)) out.titles.push(el);
-    const attrLabel = el.getAttribute('title') ?? el.getAttribute('aria-label') ?? el.getAttribute('data-label');
-    if (attrLabel && attrLabel.length <= MAX_LABEL && size) {
-      const entry = { el, text: attrLabel.trim() };
+    if (bits & TABLE) out.tables.push(el as HTMLTableElement);
+    if (bits & ANCHOR) out.anchors.push(el);
+    if (bits & HEADING) out.headings.push(el);
+    if (bits & FOOTER) out.footers.push(el);
+    if (bits & TITLE) out.titles.push(el);
+    if (f.label && size) {
+      const entry = { el, text: f.label.trim() };
       out.labelled.push(entry);
       // Only a text as long as the label can equal it (then it labels nothing); compared once the buffer is joined.
       if (size === entry.text.length) pendingLabelled.set(entry, [f.first, f.last]);
     }
-    if (!f.hasBlockChild && size && (BLOCK.has(tag) || tag === 'BODY')) out.leafBlocks.push(el);
+    if (!f.hasBlockChild && size && bits & (BLOCK | BODY)) {
+      out.leafBlocks.push(el);
+      if (bits & HAS_BR) out.brokenBlocks.add(el);
+    }
   };
-  const open = (el: Element, start: number): Frame => {
+  // The stack's frames are reused by depth: no allocation per element.
+  const stack: Frame[] = [];
+  let depth = 0;
+  /** Pushes the element's frame; false for our own UI (below the root). Attributes are read only where there are any. */
+  const open = (el: Element, tagBits: number, start: number, isRoot = false): boolean => {
+    let bits = tagBits;
+    let label: string | null = null;
+    if (el.hasAttributes()) {
+      // One call for the names; values are read only for the attributes that matter.
+      let title: string | null = null, aria: string | null = null, data: string | null = null;
+      for (const name of el.getAttributeNames()) {
+        switch (name) {
+          case OWN_UI_ATTR: if (!isRoot) return false; break;
+          case 'class': case 'id': bits |= nameBits(el.getAttribute(name) ?? ''); break;
+          case 'onclick': bits |= ANCHOR; break;
+          case 'type': if (bits & INPUT && /button|submit/i.test(el.getAttribute('type') ?? '')) bits |= ANCHOR; break;
+          case 'title': title = el.getAttribute(name); break;
+          case 'aria-label': aria = el.getAttribute(name); break;
+          case 'data-label': data = el.getAttribute(name); break;
+        }
+      }
+      label = title ?? aria ?? data;
+      if (label && label.length > MAX_LABEL) label = null;
+    }
     // An open shadow root is part of the page (web components, micro-frontends): its tree is
     // read first, as light DOM, then the host's own children (slotted into it).
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    return shadow
-      ? { el, next: shadow.firstChild, light: el.firstChild, start, first: -1, last: -1, hasBlockChild: false }
-      : { el, next: el.firstChild, light: null, start, first: -1, last: -1, hasBlockChild: false };
+    const f = stack[depth] ??= { el, bits, label, next: null, light: null, start, first: -1, last: -1, hasBlockChild: false, firstNumber: 0 };
+    f.el = el;
+    f.bits = bits;
+    f.label = label;
+    f.next = shadow ? shadow.firstChild : el.firstChild;
+    f.light = shadow ? el.firstChild : null;
+    f.start = start;
+    f.firstNumber = bounds.length / 3;
+    f.first = f.last = -1;
+    f.hasBlockChild = false;
+    depth++;
+    return true;
   };
-  const stack: Frame[] = [open(root, 0)];
+  open(root, bitsOf(root.tagName) & ~SKIP, 0, true);
   out.visited = 1;
-  while (stack.length) {
-    const f = stack[stack.length - 1]!;
+  while (depth) {
+    const f = stack[depth - 1]!;
     if (!f.next && f.light) {
       f.next = f.light;
       f.light = null;
     }
     const n = f.next;
     if (!n) {
-      stack.pop();
+      depth--;
       finish(f);
-      const parent = stack[stack.length - 1];
-      if (parent) {
+      if (depth) {
+        const parent = stack[depth - 1]!;
+        parent.bits |= f.bits & HAS_BR;
         if (f.first >= 0) {
           if (parent.first < 0) parent.first = f.first;
           parent.last = f.last;
         }
-        const tag = f.el.tagName.toUpperCase();
-        if (BLOCK.has(tag)) {
+        if (f.bits & BLOCK) {
           parent.hasBlockChild = true;
-          append(CELL.has(tag) ? ' ' : '\n');
+          chunks.push(f.bits & CELL ? ' ' : '\n');
+          length++;
         }
       }
       continue;
     }
     f.next = n.nextSibling;
-    if (n.nodeType === 3) {
+    const type = n.nodeType;
+    if (type === 3) {
       const data = (n as Text).data;
-      const lead = data.search(/\S/);
-      if (lead >= 0) {
+      let lead = 0;
+      const end = data.length;
+      while (lead < end && isSpace(data.charCodeAt(lead))) lead++;
+      if (lead < end) {
+        let trail = end;
+        while (isSpace(data.charCodeAt(trail - 1))) trail--;
         if (f.first < 0) f.first = length + lead;
-        f.last = length + data.trimEnd().length;
-        const t = data.trim();
-        if (t.length <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: t });
+        f.last = length + trail;
+        if (trail - lead <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: data.slice(lead, trail) });
       }
-      append(data);
-    } else if (n.nodeType === 1) {
+      chunks.push(data);
+      length += end;
+    } else if (type === 1) {
       const child = n as Element;
-      const tag = child.tagName.toUpperCase();
-      if (SKIP.has(tag) || child.hasAttribute(OWN_UI_ATTR)) continue;
-      if (tag === 'BR') {
-        append('\n');
+      const bits = bitsOf(child.tagName);
+      if (bits & SKIP) continue;
+      if (bits & BR) {
+        f.bits |= HAS_BR;
+        chunks.push('\n');
+        length++;
         continue;
       }
       if (out.visited >= MAX_ELEMENTS) continue; // a page this large is not a guide; read what fits
-      out.visited++;
       // A block's text stands on its own lines (a cell's: between spaces) inside its parent's.
-      if (BLOCK.has(tag)) append(CELL.has(tag) ? ' ' : '\n');
-      stack.push(open(child, length));
+      const at = bits & BLOCK ? length + 1 : length;
+      if (!open(child, bits, at)) continue;
+      out.visited++;
+      if (bits & BLOCK) {
+        chunks.push(bits & CELL ? ' ' : '\n');
+        length++;
+      }
     }
   }
   buffer = chunks.join('');
   chunks.length = 0;
-  for (const p of pendingText) p.target.text = slice(p.from, p.to);
+  for (const p of pendingText) p.target.text = buffer.slice(p.from, p.to);
   if (pendingLabelled.size) {
     out.labelled = out.labelled.filter((e) => {
       const span = pendingLabelled.get(e);
-      return !span || slice(span[0], span[1]) !== e.text;
+      return !span || buffer.slice(span[0], span[1]) !== e.text;
     });
   }
   return out;
