@@ -1,5 +1,5 @@
 import { lang, t } from '@/lib/i18n';
-import { JOURNEY_STATUS_TEXT, type JourneyView } from '@/lib/journey/view';
+import { JOURNEY_STATUS_KEY, type JourneyView } from '@/lib/journey/view';
 import { STATUS_TEXT } from '@/lib/outcome';
 
 /**
@@ -31,7 +31,7 @@ export function JourneyCard({ journey, timelineUrl, recordUrl }: { journey?: Jou
   return (
     <section class="series journey" data-testid="journey-card" data-journey={journey.journey.journeyId}>
       <h3>
-        A3-2 {t('journeyTitle')} · <span data-testid="journey-status">{JOURNEY_STATUS_TEXT[journey.status]}</span>
+        A3-2 {t('journeyTitle')} · <span data-testid="journey-status">{t(JOURNEY_STATUS_KEY[journey.status])}</span>
       </h3>
       <p class="journey-counts" data-testid="journey-counts">
         {t('journeyCounts', journey.clicks, journey.pages, journey.loginPages)}

@@ -7,6 +7,7 @@ import { launch, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
 import { CSV_HEADER } from '../lib/csv';
 import { LONG_HEADER } from '../lib/export/csv-export';
+import { attachShot, useLocale } from './panel-support';
 import { HOSTILE_NAME, fixedDefects, pagesDir } from './store-support';
 import { BROWSER_EXTENSION, chromiumPath } from './support';
 
@@ -29,6 +30,7 @@ test('browsed guides are kept, listed, re-audited as fixed, exported byte for by
 
     const dash = await session.context.newPage();
     await dash.goto(dashUrl);
+    await useLocale(dash, 'zh_CN'); // this Chromium speaks en-US; the reviewer picks Chinese (kept in the profile)
     // The dashboard follows the background's saves as they happen
     await expect(dash.getByTestId('item-row')).toHaveCount(3, { timeout: 60_000 });
     await expect(dash.getByTestId('item-name')).toContainText([HOSTILE_NAME]); // page text shown as text
@@ -38,13 +40,13 @@ test('browsed guides are kept, listed, re-audited as fixed, exported byte for by
     fs.writeFileSync(path.join(dir, 'a.html'), fixedDefects());
     await browse(session, 'a.html');
     const row = dash.getByTestId('item-row').filter({ hasText: '民办职业培训学校设立审批' });
-    await expect(row.getByTestId('item-change')).toContainText('已整改 fixed', { timeout: 60_000 });
+    await expect(row.getByTestId('item-change')).toContainText('已整改', { timeout: 60_000 });
     await expect(row).toContainText('2'); // two audits of the item
     await row.getByTestId('item-name').click();
     const detail = dash.getByTestId('item-detail');
-    await expect(detail.locator('[data-indicator="E1-1"] [data-testid="indicator-change"]')).toHaveText('已整改 fixed');
-    await expect(detail.locator('[data-indicator="E1-2"] [data-testid="indicator-change"]')).toHaveText('已整改 fixed');
-    await expect(detail.locator('[data-indicator="B1"] [data-testid="indicator-change"]')).toHaveText('未变 unchanged');
+    await expect(detail.locator('[data-indicator="E1-1"] [data-testid="indicator-change"]')).toHaveText('已整改');
+    await expect(detail.locator('[data-indicator="E1-2"] [data-testid="indicator-change"]')).toHaveText('已整改');
+    await expect(detail.locator('[data-indicator="B1"] [data-testid="indicator-change"]')).toHaveText('未变');
 
     // The long CSV as downloaded from the dashboard
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByTestId('export-long').click()]);
@@ -76,14 +78,14 @@ test('browsed guides are kept, listed, re-audited as fixed, exported byte for by
     const again = await session.context.newPage();
     await again.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
     await expect(again.getByTestId('item-row')).toHaveCount(3);
-    await expect(again.getByTestId('totals')).toContainText('3 items, 4 audits');
+    await expect(again.getByTestId('totals')).toHaveText('共 3 个事项、4 次审核');
     const [download2] = await Promise.all([again.waitForEvent('download'), again.getByTestId('export-long').click()]);
     expect(fs.readFileSync((await download2.path())!).equals(bytes)).toBe(true);
 
     // Re-audit stored pages with today's rules, from the snapshots: the same rules find the same
     await again.getByTestId('reaudit').click();
     await expect(again.getByTestId('message')).toContainText('已用今天的规则重新审核 3 个事项：0 个结果有变化');
-    await expect(again.getByTestId('totals')).toContainText('3 items, 4 audits');
+    await expect(again.getByTestId('totals')).toHaveText('共 3 个事项、4 次审核');
 
     // Deleting asks first
     const first = again.getByTestId('item-row').first();
@@ -91,7 +93,16 @@ test('browsed guides are kept, listed, re-audited as fixed, exported byte for by
     await expect(again.getByTestId('item-row')).toHaveCount(3);
     await again.getByTestId('delete-item-yes').click();
     await expect(again.getByTestId('item-row')).toHaveCount(2);
-    await again.screenshot({ path: test.info().outputPath('dashboard.png'), fullPage: true });
+    await attachShot(again, test.info(), 'dashboard');
+
+    // In English the dashboard speaks English only; the guides' own text stays as the page wrote it
+    await useLocale(again, 'en');
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+    await expect(again.getByTestId('totals')).toHaveText('2 items, 2 audits');
+    await expect(again.getByTestId('targets')).toContainText('Average time cut (target 70%)');
+    await expect(again.getByTestId('export-long')).toHaveText('Export the long CSV');
+    for (const text of await again.locator('thead, section.actions').allInnerTexts()) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    await attachShot(again, test.info(), 'dashboard-english');
   } finally {
     await session?.close();
     await server.close();

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 /** A delete button that asks first, in place; nothing is deleted without the second click. */
 export function ConfirmButton({ label, question, onConfirm, testId }: { label: string; question: string; onConfirm: () => void | Promise<void>; testId?: string }) {
@@ -14,10 +15,10 @@ export function ConfirmButton({ label, question, onConfirm, testId }: { label: s
     <span class="confirm" role="alertdialog" aria-label={question}>
       <span>{question}</span>
       <button type="button" class="danger" data-testid={testId && `${testId}-yes`} onClick={() => { setAsking(false); void onConfirm(); }}>
-        确认删除 Delete
+        {t('dashConfirmDelete')}
       </button>
       <button type="button" onClick={() => setAsking(false)} autoFocus>
-        取消 Cancel
+        {t('cancel')}
       </button>
     </span>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { JourneyView } from '@/lib/background/journey';
 import type { Step } from '@/lib/journey/derive';
 import { journeysCsv, stepsCsv } from '@/lib/journey/export';
+import { JOURNEY_STATUS_KEY } from '@/lib/journey/view';
 import type { JourneySettings } from '@/lib/journey/settings';
 import { lang, t, type MessageKey } from '@/lib/i18n';
 import { STATUS_TEXT } from '@/lib/outcome';
@@ -15,14 +16,6 @@ import { JourneySettingsForm } from './JourneySettingsForm';
  */
 
 export type Send = (msg: unknown) => Promise<{ ok: boolean; error?: string; journeys?: JourneyView[]; journey?: JourneyView | null; journeyId?: string }>;
-
-const JOURNEY_STATUS: Record<JourneyView['status'], MessageKey> = {
-  open: 'jnStatusOpen',
-  reached: 'jnStatusReached',
-  'dead-end': 'jnStatusDeadEnd',
-  abandoned: 'jnStatusAbandoned',
-  interrupted: 'jnStatusInterrupted',
-};
 
 const KIND: Record<Step['kind'], MessageKey> = {
   start: 'jnKindStart', click: 'jnKindClick', page: 'jnKindPage', redirect: 'jnKindRedirect', tab: 'jnKindTab', form: 'jnKindForm', mark: 'jnKindMark',
@@ -105,7 +98,7 @@ export function Timeline({ send, journeyId, tabId, download, settings }: Timelin
               <tr key={v.journey.journeyId} class={v.journey.journeyId === detail?.journey.journeyId ? 'sel' : ''} onClick={() => setSelected(v.journey.journeyId)}>
                 <td>{new Date(v.journey.startedAt).toLocaleString(dateLocale(), { hour12: false })}</td>
                 <td>{v.journey.guide.itemName ?? v.journey.guide.title}</td>
-                <td data-testid="status">{t(JOURNEY_STATUS[v.status])}</td>
+                <td data-testid="status">{t(JOURNEY_STATUS_KEY[v.status])}</td>
                 <td data-testid="clicks">{v.clicks}</td>
                 <td data-testid="pages">{v.pages}</td>
                 <td data-testid="login-pages">{v.loginPages}</td>
@@ -120,7 +113,7 @@ export function Timeline({ send, journeyId, tabId, download, settings }: Timelin
           <h2>{detail.journey.guide.itemName ?? detail.journey.guide.title}</h2>
           <p class="url">{detail.journey.guide.url}</p>
           <p class="counts">
-            <span class="pill">{t(JOURNEY_STATUS[detail.status])}</span>
+            <span class="pill">{t(JOURNEY_STATUS_KEY[detail.status])}</span>
             <span class="pill">{t('jnClicksPill', detail.clicks)}</span><span class="pill">{t('jnPagesPill', detail.pages)}</span><span class="pill">{t('jnLoginPill', detail.loginPages)}</span>
           </p>
           <ul class="outcomes">

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { StoreNotice } from '@/components/dashboard/StoreNotice';
 import { pageApi, type PageApi } from '@/lib/export/index';
-import { initI18n } from '@/lib/i18n';
+import { initI18n, t } from '@/lib/i18n';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '@/lib/journey/settings';
 import { parseSettings } from '@/lib/settings';
 import { openStore, type StoreDb } from '@/lib/store/db';
@@ -24,14 +24,18 @@ function Shell({ db, cutTarget, journeys }: { db: StoreDb; cutTarget: number; jo
 }
 
 async function start() {
-  await initI18n().catch(() => {}); // the store notice speaks the reviewer's chosen language; the table itself is not moved to i18n yet
+  await initI18n().catch(() => {}); // the browser's language stays
+  document.title = `${t('dashTitle')} · ${t('appTitle')}`;
+  document.documentElement.lang = t('lang') === 'en' ? 'en' : 'zh-CN';
+  document.getElementById('title')!.textContent = t('dashTitle');
+  document.getElementById('subtitle')!.textContent = `${t('appTitle')} · ${t('dashSubtitle')}`;
   // `?api`: the command line only calls the page's export/import code, no table is drawn.
   if (new URLSearchParams(location.search).has('api')) return;
   const app = document.getElementById('app')!;
   const warn = (text: string) => render(<p role="alert" class="error" data-testid="error">{text}</p>, app);
   try {
     const [db, stored, journeys] = await Promise.all([
-      openStore({ onBlocked: warn, onVersionChange: () => warn('扩展已更新，请刷新本页。 The extension was updated: reload this page.') }),
+      openStore({ onBlocked: () => warn(t('storeErrBlocked')), onVersionChange: () => warn(t('dashReload')) }),
       browser.storage.local.get('settings'),
       journeySettings(),
     ]);

@@ -35,6 +35,14 @@ export const JOURNEY_STATUS_TEXT: Record<Derived['status'], string> = {
   abandoned: '已放弃 abandoned',
   interrupted: '已中断 interrupted',
 };
+/** The same in the extension pages' UI language: the locale key of each status (public/_locales). */
+export const JOURNEY_STATUS_KEY = {
+  open: 'jnStatusOpen',
+  reached: 'jnStatusReached',
+  'dead-end': 'jnStatusDeadEnd',
+  abandoned: 'jnStatusAbandoned',
+  interrupted: 'jnStatusInterrupted',
+} as const satisfies Record<Derived['status'], string>;
 
 /** The journey a record describes; a record without its guide (an old backup) gets an empty one. */
 export function journeyOf(r: JourneyRecord): Journey {

@@ -49,6 +49,8 @@ export interface JourneyStats {
 }
 
 export const NO_DEPARTMENT = '（未注明部门）';
+/** The name of the overall group, the first of `departmentStats`. */
+export const ALL_DEPARTMENTS = '全部 All';
 
 const rate = (n: number, of: number): Rate => ({ n, of, rate: of ? n / of : null });
 
@@ -105,5 +107,5 @@ export function departmentStats(items: Item[]): GroupStats[] {
     (byDept.get(d) ?? byDept.set(d, []).get(d)!).push(h);
   }
   const depts = [...byDept.keys()].sort(new Intl.Collator('zh-CN').compare);
-  return [statsOf('全部 All', items), ...depts.map((d) => statsOf(d, byDept.get(d)!))];
+  return [statsOf(ALL_DEPARTMENTS, items), ...depts.map((d) => statsOf(d, byDept.get(d)!))];
 }

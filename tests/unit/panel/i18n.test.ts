@@ -14,12 +14,10 @@ function sources(dir: string): string[] {
   });
 }
 // Every extension page: side panel, popup, options (settings form), journeys (timeline and its
-// settings form), and the store notice the panel and popup show. Not yet through i18n: the rest
-// of the dashboard (it shows inline Chinese-then-English text; open work on issue 8).
-const pages = ['sidepanel', 'popup', 'options', 'journey'].map((p) => path.join('entrypoints', p));
-const ui = [...sources('components'), ...pages.flatMap(sources)].filter(
-  (f) => !f.includes(`components${path.sep}dashboard`) || f.endsWith('StoreNotice.tsx'),
-);
+// settings form) and the dashboard (its tables, charts and the store notice it shares with the
+// panel and popup). Every component is checked.
+const pages = ['sidepanel', 'popup', 'options', 'journey', 'dashboard'].map((p) => path.join('entrypoints', p));
+const ui = [...sources('components'), ...pages.flatMap(sources)];
 // Form messages that lib/settings.ts and lib/journey/settings.ts hand to the pages by key: the
 // union of keys in their message interfaces (`key: 'setErrNotHost' | …;`).
 const formKeys = ['lib/settings.ts', 'lib/journey/settings.ts'].flatMap((f) =>
@@ -43,8 +41,8 @@ describe('UI text through the extension i18n', () => {
     for (const key of formKeys) expect(zh, key).toHaveProperty(key);
   });
 
-  it('lists the options and journey pages, the settings forms and the store notice among the checked files', () => {
-    for (const f of ['components/SettingsForm.tsx', 'entrypoints/options/main.tsx', 'components/journey/Timeline.tsx', 'components/journey/JourneySettingsForm.tsx', 'entrypoints/journey/main.tsx', 'components/dashboard/StoreNotice.tsx']) {
+  it('lists the options, journey and dashboard pages, the settings forms and the store notice among the checked files', () => {
+    for (const f of ['components/SettingsForm.tsx', 'entrypoints/options/main.tsx', 'components/journey/Timeline.tsx', 'components/journey/JourneySettingsForm.tsx', 'entrypoints/journey/main.tsx', 'components/dashboard/StoreNotice.tsx', 'components/dashboard/Dashboard.tsx', 'components/dashboard/ItemsTable.tsx', 'components/dashboard/Charts.tsx', 'components/dashboard/Confirm.tsx', 'entrypoints/dashboard/main.tsx']) {
       expect(ui).toContain(path.normalize(f));
     }
     // each page reads the reviewer's language choice before it renders

@@ -75,7 +75,7 @@ describe('the journey on the panel scorecard', () => {
     expect(a32.dataset.status).toBe('pass');
     expect(a32.textContent).toContain('在点击预算（3次）内到达在线提交页面：3次点击、3个页面（其中登录/身份认证页1个）');
     expect(root.querySelector('[data-testid="journey-counts"]')!.textContent).toBe('3 次点击、3 个页面（其中登录页 1 个）');
-    expect(root.querySelector('[data-testid="journey-status"]')!.textContent).toBe('已到达提交页 reached');
+    expect(root.querySelector('[data-testid="journey-status"]')!.textContent).toBe('已到达提交页');
     expect(card(root).querySelector<HTMLElement>('li[data-indicator="B1"]')!.dataset.status).toBe('pass');
     expect(root.querySelector<HTMLAnchorElement>('[data-testid="journey-link"]')!.href).toBe(`chrome-extension://x/journey.html?id=${id}`);
   });

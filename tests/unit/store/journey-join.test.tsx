@@ -9,6 +9,7 @@ import { DEFAULT_JOURNEY_SETTINGS } from '@/lib/journey/settings';
 import { departmentStats, histories, itemRows, listAudits, openStore, putJourney, saveAudit, verdictMap, type StoreDb } from '@/lib/store';
 import { auditHtml, guide, snapshotOf } from '../../helpers';
 import { recordJourney, type Step } from '../journey/recorded';
+import { useMessages } from '../panel/i18n-mock';
 
 /** Journeys joined to the findings: their counts come from the stored events, never from fields of the record. */
 
@@ -97,6 +98,7 @@ describe('journeys in the exports and the dashboard', () => {
     expect(yi!.journeys.clicks).toBe(4);
 
     // The dashboard reads the same from the store
+    useMessages('zh_CN');
     const root = document.createElement('div');
     document.body.append(root);
     let ready!: () => void;
@@ -104,13 +106,28 @@ describe('journeys in the exports and the dashboard', () => {
     act(() => render(<Dashboard db={db} ctx={{ cutTarget: 0.7 }} onReady={() => ready()} />, root));
     await shown;
     await act(async () => {});
-    const table = root.querySelectorAll<HTMLElement>('[data-testid="target-row"]');
-    const line = (i: number) => ({ dept: table[i]!.querySelector('th')!.textContent, clicks: table[i]!.querySelector('[data-testid="journey-clicks"]')!.textContent, pages: table[i]!.querySelector('[data-testid="journey-pages"]')!.textContent, text: table[i]!.textContent });
-    expect(line(0)).toMatchObject({ dept: '全部 All', clicks: '3.5 (2)', pages: '3.5 (2)' });
+    const line = (i: number) => {
+      const tr = root.querySelectorAll<HTMLElement>('[data-testid="target-row"]')[i]!;
+      return { dept: tr.querySelector('th')!.textContent, clicks: tr.querySelector('[data-testid="journey-clicks"]')!.textContent, pages: tr.querySelector('[data-testid="journey-pages"]')!.textContent, text: tr.textContent };
+    };
+    expect(line(0)).toMatchObject({ dept: '全部', clicks: '3.5 (2)', pages: '3.5 (2)' });
     expect(line(0).text).toContain('50%');
     expect(line(1)).toMatchObject({ dept: '甲局', clicks: '3 (1)' });
     expect(line(2)).toMatchObject({ dept: '乙局', clicks: '4 (1)', pages: '4 (1)' });
-    expect(root.querySelector('thead')!.textContent).toContain('预算内到达 Within budget（3 次点击 clicks）');
+    expect(root.querySelector('thead')!.textContent).toContain('预算内到达（3 次点击）');
+    render(null, root);
+
+    // In English, one language: the overall group and the headers, the departments as stored
+    useMessages('en');
+    let again!: () => void;
+    const english = new Promise<void>((r) => (again = r));
+    act(() => render(<Dashboard db={db} ctx={{ cutTarget: 0.7 }} onReady={() => again()} />, root));
+    await english;
+    await act(async () => {});
+    expect(line(0).dept).toBe('All');
+    expect(line(1).dept).toBe('甲局');
+    expect(root.querySelector('thead')!.textContent).toContain('Reached within budget (3 clicks)');
+    expect(root.querySelector('thead')!.textContent).not.toMatch(/[\u4e00-\u9fff]/);
     render(null, root);
   });
 });
