@@ -1,5 +1,12 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+// The content script runs on every page of every portal host, so it is kept small: it uses the
+// browsers' own promise-based APIs (Firefox's `browser`, Chrome MV3's `chrome`) through WXT's
+// plain `wxt/browser`, not the webextension polyfill the extension pages use (a sixth of the
+// script); its message listeners answer with sendResponse (lib/content/answer.ts).
+const PLAIN_BROWSER = path.resolve(import.meta.dirname, 'node_modules/wxt/dist/browser.mjs');
 
 // Portals are matched by the content script's own patterns (entrypoints/content.ts); the
 // `cli` build mode widens them to every host so the command line can audit any URL it is given.
@@ -25,6 +32,13 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        for (const a of alias) if (a.find === 'wxt/browser') a.replacement = PLAIN_BROWSER;
+      } else if (alias) (alias as Record<string, string>)['wxt/browser'] = PLAIN_BROWSER;
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'cli') return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = ['<all_urls>'];

@@ -7,7 +7,7 @@ import { openStore } from '@/lib/store';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
-import { saveReported } from '@/lib/store/autosave';
+import { autosave } from '@/lib/store/autosave';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -39,10 +39,11 @@ export default defineBackground(() => {
         fetch: (url, init) => fetch(url, init),
       },
       onResult: showBadge,
+      // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
+      onAudit: (result, snapshot) => autosave(result, snapshot, store),
+      ruleContext: async () => ({ cutTarget: parseSettings((await browser.storage.local.get('settings')).settings).cutTarget }),
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
-  // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
-  browser.runtime.onMessage.addListener((raw, sender) => void saveReported(raw, sender, browser.runtime.id, store));
   browser.tabs.onRemoved.addListener((tabId) => {
     void store.remove(linksKey(tabId)).catch(() => {});
     void store.remove(tabKey(tabId)).catch(() => {});

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { AuditResult } from '@/lib/audit';
+import { answering } from '@/lib/content/answer';
 import { startAuditor } from '@/lib/content/auditor';
 import { frameReporter, newDocId } from '@/lib/content/frame-reporter';
 import { installHighlights } from '@/lib/highlight/content';
 import { startJourney } from '@/lib/content/journey';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings } from '@/lib/journey/settings';
 import { setExtraLabels } from '@/lib/labels';
+import type { Reply } from '@/lib/background/handler';
 import type { Message } from '@/lib/messages';
 import type { GuideSnapshot } from '@/lib/snapshot';
 import { BUILT_IN_MATCHES, hostMatches, parseSettings } from '@/lib/settings';
@@ -30,16 +31,22 @@ export default defineContentScript({
     if (import.meta.env.MODE !== 'cli' && !hostMatches(pageHost(), settings.portalHosts)) return;
     setExtraLabels(settings.labels);
     const docId = newDocId();
-    browser.runtime.onMessage.addListener((raw: unknown) => (isPing(raw) ? Promise.resolve(docId) : undefined));
-    const send = (result: AuditResult, snapshot: GuideSnapshot) => {
+    browser.runtime.onMessage.addListener(answering((raw) => (isPing(raw) ? Promise.resolve(docId) : undefined)));
+    // The page is read here; the background judges the indicators and answers with the result.
+    const send = (snapshot: GuideSnapshot) => {
       if (!ctx.isValid) return;
-      journey.onAudit(result);
-      const msg: Message = { type: 'audit/report', result, snapshot, docId };
-      browser.runtime.sendMessage(msg).catch(() => {
-        /* the extension was reloaded or the worker is starting: the next change reports again */
-      });
+      const msg: Message = { type: 'audit/report', snapshot, docId };
+      browser.runtime.sendMessage(msg).then(
+        (reply: unknown) => {
+          const audited = (reply as Reply | undefined)?.ok ? (reply as Extract<Reply, { ok: true }>).audit : undefined;
+          if (audited && ctx.isValid) journey.onAudit(audited);
+        },
+        () => {
+          /* the extension was reloaded or the worker is starting: the next change reports again */
+        },
+      );
     };
-    const auditor = startAuditor({ doc: document, ctx: { cutTarget: settings.cutTarget }, report: frameReporter(window === window.top, send) });
+    const auditor = startAuditor({ doc: document, report: frameReporter(window === window.top, send) });
     ctx.onInvalidated(() => auditor.stop());
     installHighlights(ctx); // on-page outlines and the link check's list of form links
   },

@@ -10,11 +10,13 @@ import { JourneyCapture, JourneyExclude, JourneyGet, JourneyList, JourneyMark, J
  */
 export const AuditReport = z.object({
   type: z.literal('audit/report'),
-  result: AuditResult,
+  /**
+   * The guide as the content script read it. The background judges the indicators on it
+   * (lib/audit.ts, with the reviewer's settings) and keeps it so the page can be re-audited later.
+   */
+  snapshot: GuideSnapshot,
   /** A random id of the reporting document (one per content-script run): tells a pushState from a new page. */
   docId: z.string().max(64).optional(),
-  /** The snapshot the result came from: the store keeps it so the page can be re-audited later. */
-  snapshot: GuideSnapshot.optional(),
 });
 
 export const ResultRequest = z.object({

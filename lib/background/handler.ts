@@ -1,4 +1,6 @@
-import type { AuditResult } from '../audit';
+import { audit, type AuditResult } from '../audit';
+import type { RuleContext } from '../rules/types';
+import type { GuideSnapshot } from '../snapshot';
 import { Message, TabResult, tabKey } from '../messages';
 import type { DrawReply } from '../highlight/messages';
 import { relayHighlight } from '../highlight/relay';
@@ -24,7 +26,7 @@ export interface Sender {
 }
 
 export type Reply =
-  | ({ ok: true; result?: TabResult | null; highlight?: DrawReply; links?: LinkCheckResult } & JourneyFields)
+  | ({ ok: true; result?: TabResult | null; audit?: AuditResult; highlight?: DrawReply; links?: LinkCheckResult } & JourneyFields)
   | { ok: false; error: string; origin?: string };
 
 /**
@@ -35,7 +37,14 @@ export async function handleMessage(
   raw: unknown,
   sender: Sender,
   store: SessionStore,
-  hooks: { onResult?: (tabId: number, result: AuditResult | undefined) => void; extensionOrigin: string; extensionId?: string; net?: NetAccess; journey?: JourneyDeps },
+  hooks: {
+    onResult?: (tabId: number, result: AuditResult | undefined) => void;
+    /** Each audit of a reported snapshot (the findings store keeps the guides: lib/store/autosave.ts). */
+    onAudit?: (result: AuditResult, snapshot: GuideSnapshot) => Promise<unknown> | void;
+    /** The reviewer's settings the rules read (the A4-1 cut target). */
+    ruleContext?: () => Promise<RuleContext>;
+    extensionOrigin: string; extensionId?: string; net?: NetAccess; journey?: JourneyDeps;
+  },
 ): Promise<Reply> {
   if (hooks.extensionId && sender.id !== hooks.extensionId) return { ok: false, error: 'not allowed' };
   const parsed = Message.safeParse(raw);
@@ -46,14 +55,17 @@ export async function handleMessage(
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
       const frameId = sender.frameId ?? 0;
+      // The indicators are judged here, not in the page's content script (which only reads the page).
+      const result = audit(msg.snapshot, hooks.ruleContext ? await hooks.ruleContext() : undefined);
       const entry: TabResult = {
-        tabId, result: await keepLinkChecks(store, tabId, msg.result), receivedAt: Date.now(),
+        tabId, result: await keepLinkChecks(store, tabId, result), receivedAt: Date.now(),
         frameId, ...(sender.url ? { frameUrl: sender.url.slice(0, 8192) } : {}),
         ...(msg.docId ? { docId: msg.docId } : {}),
       };
       const chosen = await acceptReport(store, entry);
       hooks.onResult?.(tabId, chosen?.result);
-      return { ok: true };
+      await hooks.onAudit?.(result, msg.snapshot);
+      return { ok: true, audit: result };
     }
     case 'audit/get': {
       // Our own pages only (a popup, or a scorecard opened in a tab); a content script's sender.url is the page's.

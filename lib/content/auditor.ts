@@ -1,14 +1,16 @@
-import { audit, type AuditResult } from '../audit';
-import { extractGuide } from '../extract/guide';
+import { extractionSteps } from '../extract/guide';
+import { runInSlices, type SliceOptions } from '../extract/slices';
 import { OWN_UI_ATTR } from '../extract/walk';
-import type { RuleContext } from '../rules/types';
+import { judgeGuide } from '../judge';
 import type { GuideSnapshot } from '../snapshot';
 import { openShadowRoots } from './shadow';
 
 export interface AuditorOptions {
   doc: Document;
-  ctx: RuleContext;
-  report: (result: AuditResult, snapshot: GuideSnapshot) => void;
+  /** A snapshot that differs from the last one reported; `isGuide` by the rule book (lib/judge.ts). The indicators are judged by the receiver (the background). */
+  report: (snapshot: GuideSnapshot, isGuide: boolean) => void;
+  /** How a big page is read in slices (lib/extract/slices.ts); the pause and clock are for tests. */
+  slices?: Pick<SliceOptions, 'budgetMs' | 'pause' | 'now'>;
   /** Quiet time after the last DOM change before re-auditing (portals fill guides by XHR). */
   debounceMs?: number;
   /** Re-audit at least this often while the page keeps changing. */
@@ -21,8 +23,11 @@ export interface AuditorOptions {
 const MAX_BACKOFF = 4;
 
 /**
- * Audits the page now and again whenever its content changes, reporting only when the result
- * changed. Nothing here touches the page: it reads the DOM and never throws into it.
+ * Reads the page now and again whenever its content changes, reporting only when the snapshot
+ * changed. Nothing here touches the page: it reads the DOM and never throws into it. A big page
+ * is read in slices of at most ~20 ms (the page stays responsive); a change to the page while it
+ * is being read drops that reading, and the next one starts after the usual quiet time (a page
+ * that never falls quiet gets a reading that is not dropped, when the maximum wait forces one).
  *
  * It follows the page wherever its content goes: a root element replaced by `document.open` /
  * `document.write` or by script, open shadow roots (each is observed once found), and
@@ -43,11 +48,13 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
   let forced = false;
   let seenUrl = '';
   let seenRoot: Element | null = null;
+  let stopped = false;
   const observed = new WeakSet<Node>();
 
   const ours = (n: Node | null) => !!n && n.nodeType === 1 && !!(n as Element).closest?.(`[${OWN_UI_ATTR}]`);
   const observer = new MutationObserver((records) => {
     if (records.every((r) => ours(r.target))) return;
+    if (reading && !reading.forced) reading.dropped = true;
     schedule();
   });
   const observe = (target: Node) => {
@@ -63,29 +70,51 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     }
   };
 
+  // The reading under way, if any: a change to the page drops it unless the maximum wait forced it.
+  let reading: { dropped: boolean; forced: boolean } | undefined;
+
   const runNow = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     firstPending = 0;
+    const wasForced = forced;
     busy = forced ? Math.min(busy + 1, MAX_BACKOFF) : 0;
     forced = false;
+    if (reading) reading.dropped = true;
+    const current = { dropped: false, forced: wasForced };
+    reading = current;
+    const done = (snapshot: GuideSnapshot | null) => {
+      if (reading === current) reading = undefined;
+      if (!snapshot || current.dropped || stopped) return;
+      try {
+        // The walk read the open shadow roots; watch them too (a MutationObserver stops at a shadow boundary).
+        for (const root of openShadowRoots(o.doc)) observe(root);
+        // How many elements were read is no finding: a page that only grew a span is the same guide.
+        const key = JSON.stringify({ ...snapshot, visited: 0 });
+        if (key === last) {
+          unchanged = Math.min(unchanged + 1, MAX_BACKOFF);
+          return;
+        }
+        unchanged = 0;
+        last = key;
+        o.report(snapshot, judgeGuide(snapshot).isGuide);
+      } catch (e) {
+        console.warn('[办事指南审核助手] audit failed', e);
+      }
+    };
     try {
       seenUrl = href();
       seenRoot = o.doc.documentElement;
-      const snapshot = extractGuide(o.doc);
-      const result = audit(snapshot, o.ctx);
-      // The walk read the open shadow roots; watch them too (a MutationObserver stops at a shadow boundary).
-      for (const root of openShadowRoots(o.doc)) observe(root);
-      const key = JSON.stringify([result.url, result.isGuide, result.item, result.outcomes]);
-      if (key === last) {
-        unchanged = Math.min(unchanged + 1, MAX_BACKOFF);
-        return;
-      }
-      unchanged = 0;
-      last = key;
-      o.report(result, snapshot);
+      const run = runInSlices(extractionSteps(o.doc, seenUrl), { ...o.slices, cancelled: () => current.dropped || stopped });
+      if (run instanceof Promise) {
+        run.then(done, (e: unknown) => {
+          if (reading === current) reading = undefined;
+          console.warn('[办事指南审核助手] audit failed', e);
+        });
+      } else done(run);
     } catch (e) {
       // A page we cannot read must not break the page; say so in the console and carry on.
+      if (reading === current) reading = undefined;
       console.warn('[办事指南审核助手] audit failed', e);
     }
   };
@@ -122,6 +151,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
   runNow();
   return {
     stop() {
+      stopped = true;
       observer.disconnect();
       for (const [target, type] of events) target?.removeEventListener(type, check);
       clearInterval(watch);

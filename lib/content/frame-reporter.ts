@@ -1,20 +1,15 @@
-import type { AuditResult } from '../audit';
-
 /**
- * What a frame tells the background. The top page always reports (a non-guide result says "this
- * page is not a guide"); a frame inside it reports only a guide, and once after it stops being
- * one, so the many frames that are not guides (ads, maps, login widgets) stay silent and never
- * replace the guide another frame found.
+ * What a frame tells the background. The top page always reports (a non-guide snapshot says
+ * "this page is not a guide"); a frame inside it reports only a guide, and once after it stops
+ * being one, so the many frames that are not guides (ads, maps, login widgets) stay silent and
+ * never replace the guide another frame found.
  */
-export function frameReporter<Rest extends unknown[]>(
-  isTop: boolean,
-  send: (result: AuditResult, ...rest: Rest) => void,
-): (result: AuditResult, ...rest: Rest) => void {
+export function frameReporter<S>(isTop: boolean, send: (snapshot: S, isGuide: boolean) => void): (snapshot: S, isGuide: boolean) => void {
   let reportedGuide = false;
-  return (result, ...rest) => {
-    if (!isTop && !result.isGuide && !reportedGuide) return;
-    reportedGuide = result.isGuide;
-    send(result, ...rest);
+  return (snapshot, isGuide) => {
+    if (!isTop && !isGuide && !reportedGuide) return;
+    reportedGuide = isGuide;
+    send(snapshot, isGuide);
   };
 }
 

@@ -10,7 +10,8 @@ import { distinctSections, listEntries, mostSpecific, sectionOf } from './sectio
 import { extractSpecials } from './specials';
 import { extractSteps } from './steps';
 import { classifyTables, fieldTableHits, settleAmbiguousTables } from './tables';
-import { cssPath, walk } from './walk';
+import { runAtOnce, type Steps } from './slices';
+import { cssPath, walkSteps } from './walk';
 
 /**
  * Page → snapshot. One walk over the DOM (./walk.ts), then the parts, each reading one kind of
@@ -21,9 +22,18 @@ import { cssPath, walk } from './walk';
  * label (lib/labels.ts), never by position.
  */
 export function extractGuide(doc: Document, url: string = doc.location?.href ?? ''): GuideSnapshot {
+  return runAtOnce(extractionSteps(doc, url));
+}
+
+/**
+ * The extraction as steps that may pause (./slices.ts): the content script reads a big page in
+ * slices, pausing inside the walk and between the parts.
+ */
+export function* extractionSteps(doc: Document, url: string = doc.location?.href ?? ''): Steps<GuideSnapshot> {
   const root = doc.body ?? doc.documentElement;
   if (!root) return emptySnapshot(url, doc);
-  const w = walk(root);
+  const w = yield* walkSteps(root);
+  yield;
   const tables = classifyTables(w);
   const tableEls = new Set<Node>(tables.map((t) => t.table));
   const inColumnTable = (n: Node) => {
@@ -31,8 +41,10 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
     return false;
   };
   const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w), ...attributeHits(w)];
+  yield;
   findInline(w, hits);
   settleAmbiguousTables(tables, hits, w);
+  yield;
 
   const materialHits = distinctSections(hits.filter((h) => h.key === 'materials'));
   const processHits = distinctSections(hits.filter((h) => h.key === 'process'));
@@ -63,7 +75,9 @@ export function extractGuide(doc: Document, url: string = doc.location?.href ?? 
     }
   }
 
+  yield;
   const materials = extractMaterials(w, tables, materialHits);
+  yield;
   const steps = extractSteps(w, tables, processHits);
   const specials = extractSpecials(w, tables);
   const processText = [

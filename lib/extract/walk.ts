@@ -3,6 +3,7 @@
  * from the DOM tree, never innerText: no layout is forced) and sorts the elements the
  * extractors need into buckets. Everything after this works on the buckets.
  */
+import { runAtOnce, type Steps } from './slices';
 
 const SKIP_TAGS = [
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS',
@@ -100,6 +101,14 @@ type Spanned = Element & { [SPAN]?: number };
 let walks = 0;
 
 export function walk(root: Element): Walked {
+  return runAtOnce(walkSteps(root));
+}
+
+/** How many nodes the walk reads between the points where it may pause (./slices.ts). */
+const NODES_PER_STEP = 512;
+
+/** The walk as steps that may pause (./slices.ts): the page's DOM may change in a pause; the caller then drops the result. */
+export function* walkSteps(root: Element): Steps<Walked> {
   steps = new WeakMap();
   // The page's text is kept once: one buffer in document order, and per element the offsets of
   // its text in it. An element's text is a slice, made only when asked for, so memory is linear
@@ -215,7 +224,12 @@ export function walk(root: Element): Walked {
   };
   open(root, bitsOf(root.tagName) & ~SKIP, 0, true);
   out.visited = 1;
+  let nodes = 0;
   while (depth) {
+    if (++nodes === NODES_PER_STEP) {
+      nodes = 0;
+      yield;
+    }
     const f = stack[depth - 1]!;
     if (!f.next && f.light) {
       f.next = f.light;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { answering } from '../content/answer';
 import { extractGuide } from '../extract/guide';
 import { STATUSES, worst } from '../outcome';
 import { isForm } from '../rules/_materials';
@@ -96,9 +97,10 @@ export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, 
       return undefined;
     }
   };
-  browser.runtime.onMessage.addListener(listener);
+  const answer = answering(listener);
+  browser.runtime.onMessage.addListener(answer);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(listener);
+    browser.runtime.onMessage.removeListener(answer);
     overlay.clear();
   });
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { AuditResult } from '../audit';
-import { AuditReport } from '../messages';
 import type { GuideSnapshot } from '../snapshot';
 import { STORE_MESSAGES, StoreError, openStore, toStoreError } from './db';
 import { saveAudit, type SaveResult } from './audits';
 
 /**
- * The background saves every audit a content script reports (once per distinct result). When
+ * The background saves every audit of a page a content script reports (once per distinct result). When
  * the store cannot keep it (private window, full disk, blocked upgrade) the reason is put where
  * the popup and the dashboard read it, so the user is told what is not kept.
  */
@@ -26,16 +25,7 @@ export interface StatusSink {
   set(key: string, value: unknown): Promise<void>;
 }
 
-/**
- * A message from a content script: an `audit/report` from a tab of ours is saved; anything else
- * is left to the message handler. Never throws, never answers (the handler answers).
- */
-export async function saveReported(raw: unknown, sender: { id?: string; tab?: { id?: number } }, extensionId: string, sink: StatusSink, open = () => openStore()): Promise<void> {
-  if (sender.id !== extensionId || sender.tab?.id === undefined || sender.tab.id < 0) return;
-  const msg = AuditReport.safeParse(raw);
-  if (msg.success) await autosave(msg.data.result, msg.data.snapshot, sink, open);
-}
-
+/** Keeps an audit of a reported page (the background's `onAudit`, lib/background/handler.ts); a page that is not a guide is not kept. Never throws. */
 export async function autosave(result: AuditResult, snapshot: GuideSnapshot | undefined, sink: StatusSink, open = () => openStore()): Promise<SaveResult | undefined> {
   if (!result.isGuide) return undefined;
   try {

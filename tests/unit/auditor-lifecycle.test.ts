@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditResult } from '@/lib/audit';
+import { audit, type AuditResult } from '@/lib/audit';
 import { startAuditor } from '@/lib/content/auditor';
 import { guide } from '../helpers';
 
@@ -20,7 +20,7 @@ describe('the auditor follows a page that changes in place', { timeout: 30_000 }
   it('a replaced <html> element (document.open/write, a script) is observed and re-audited', async () => {
     document.body.innerHTML = '<p>数据加载中……</p>';
     const reports: AuditResult[] = [];
-    stop = startAuditor({ doc: document, ctx: { cutTarget: 0.7 }, report: (r) => reports.push(r), debounceMs: 10, maxWaitMs: 50, watchMs: 20 }).stop;
+    stop = startAuditor({ doc: document, report: (s) => reports.push(audit(s)), debounceMs: 10, maxWaitMs: 50, watchMs: 20 }).stop;
     expect(reports.map((r) => r.isGuide)).toEqual([false]);
 
     const html = document.createElement('html');
@@ -40,7 +40,7 @@ describe('the auditor follows a page that changes in place', { timeout: 30_000 }
   it('a pushState that changes no DOM still gets a fresh result for the new URL', async () => {
     document.body.innerHTML = body(guide({}));
     const reports: AuditResult[] = [];
-    stop = startAuditor({ doc: document, ctx: { cutTarget: 0.7 }, report: (r) => reports.push(r), debounceMs: 10, maxWaitMs: 50, watchMs: 20 }).stop;
+    stop = startAuditor({ doc: document, report: (s) => reports.push(audit(s)), debounceMs: 10, maxWaitMs: 50, watchMs: 20 }).stop;
     expect(reports).toHaveLength(1);
     history.pushState(null, '', '/guide/42');
     expect(await until(() => reports.length === 2)).toBe(true);
@@ -53,7 +53,7 @@ describe('the auditor follows a page that changes in place', { timeout: 30_000 }
     const shadow = document.querySelector('guide-app')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>加载中</p>';
     const reports: AuditResult[] = [];
-    stop = startAuditor({ doc: document, ctx: { cutTarget: 0.7 }, report: (r) => reports.push(r), debounceMs: 10, maxWaitMs: 50, watchMs: 10_000 }).stop;
+    stop = startAuditor({ doc: document, report: (s) => reports.push(audit(s)), debounceMs: 10, maxWaitMs: 50, watchMs: 10_000 }).stop;
     expect(reports.map((r) => r.isGuide)).toEqual([false]);
     const app = document.createElement('div');
     app.innerHTML = body(guide({}));
@@ -67,7 +67,7 @@ describe('the auditor follows a page that changes in place', { timeout: 30_000 }
     document.body.innerHTML = body(guide({ 办理地点: '某市某路1号' }));
     const address = [...document.querySelectorAll('th')].find((th) => th.textContent === '办理地点')!.nextElementSibling!;
     let audits = 0;
-    stop = startAuditor({ doc: document, ctx: { cutTarget: 0.7 }, report: () => audits++, debounceMs: 400, maxWaitMs: 2500 }).stop;
+    stop = startAuditor({ doc: document, report: () => audits++, debounceMs: 400, maxWaitMs: 2500 }).stop;
     audits = 0;
     for (let i = 0; i < 6000; i++) { // 60 s of a value that never stops changing
       address.textContent = `某市某路${i}号`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, handleMessage } from '@/lib/background/handler';
-import { auditHtml, guide, memoryStore } from '../helpers';
+import { auditHtml, guide, memoryStore, snapshotOf } from '../helpers';
 
 const ORIGIN = 'chrome-extension://abc/';
 const hooks = { extensionOrigin: ORIGIN };
@@ -8,8 +8,10 @@ const hooks = { extensionOrigin: ORIGIN };
 describe('background message handling', () => {
   it('keeps the latest result per tab and serves it to our own pages', async () => {
     const store = memoryStore();
-    const result = auditHtml(guide({}));
-    expect(await handleMessage({ type: 'audit/report', result }, { tab: { id: 7 }, url: 'http://127.0.0.1/g.html' }, store, hooks)).toEqual({ ok: true });
+    const reported = await handleMessage({ type: 'audit/report', snapshot: snapshotOf(guide({})) }, { tab: { id: 7 }, url: 'http://127.0.0.1/g.html' }, store, hooks);
+    // the background judges the indicators on the snapshot and answers with the result
+    expect(reported).toEqual({ ok: true, audit: expect.objectContaining({ isGuide: true }) });
+    expect(reported.ok && reported.audit?.outcomes.map((o) => o.status)).toEqual(auditHtml(guide({})).outcomes.map((o) => o.status));
     const reply = await handleMessage({ type: 'audit/get', tabId: 7 }, { url: `${ORIGIN}popup.html` }, store, hooks);
     expect(reply.ok && reply.result?.result.item.name).toBe('个体工商户设立登记');
     expect(reply.ok && reply.result?.tabId).toBe(7);
@@ -17,9 +19,9 @@ describe('background message handling', () => {
 
   it('rejects malformed messages, reports from no tab, and reads from web pages', async () => {
     const store = memoryStore();
-    expect(await handleMessage({ type: 'audit/report', result: { isGuide: 'yes' } }, { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
+    expect(await handleMessage({ type: 'audit/report', snapshot: { isGuide: 'yes' } }, { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
     expect(await handleMessage('<img src=x onerror=alert(1)>', { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
-    expect(await handleMessage({ type: 'audit/report', result: auditHtml(guide({})) }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'audit/report', snapshot: snapshotOf(guide({})) }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: 'audit/get', tabId: 1 }, { tab: { id: 1 }, url: 'https://www.gdzwfw.gov.cn/' }, store, hooks)).toEqual({ ok: false, error: 'not allowed' });
     expect(store.data.size).toBe(0);
   });

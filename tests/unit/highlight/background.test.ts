@@ -3,12 +3,14 @@ import { handleMessage } from '@/lib/background/handler';
 import { checkTabLinks, type NetAccess } from '@/lib/background/linkcheck';
 import type { ContentMessage, FormLink } from '@/lib/highlight/messages';
 import { tabKey } from '@/lib/messages';
-import { auditHtml, guide, materialsTable, memoryStore } from '../../helpers';
+import { auditHtml, guide, materialsTable, memoryStore, snapshotOf } from '../../helpers';
 
 
 const ORIGIN = 'chrome-extension://abc/';
 const PANEL = { url: `${ORIGIN}sidepanel.html` };
-const result = auditHtml(guide({}, materialsTable([['个体工商户登记申请书', '<a href="/f/a.docx">下载</a>', '<a href="/f/a-yb.docx">下载</a>']])));
+const page = guide({}, materialsTable([['个体工商户登记申请书', '<a href="/f/a.docx">下载</a>', '<a href="/f/a-yb.docx">下载</a>']]));
+const result = auditHtml(page);
+const snapshot = snapshotOf(page);
 const LINKS: FormLink[] = [
   { material: '个体工商户登记申请书', text: '下载', href: '/f/a-yb.docx', path: 'td > a' },
   { material: '个体工商户登记申请书', text: '下载', href: 'http://other.example/x.docx', path: 'td > a:nth-of-type(2)' },
@@ -66,9 +68,9 @@ describe('link check in the background', () => {
     expect(stored.result.outcomes.find((o) => o.indicator === 'E4-1')!.status).toBe('pass');
 
     // The same page reported again (it changed): the finding is kept; another page starts clean.
-    await handleMessage({ type: 'audit/report', result }, { tab: { id: 3 }, url: result.url }, store, { extensionOrigin: ORIGIN });
+    await handleMessage({ type: 'audit/report', snapshot }, { tab: { id: 3 }, url: result.url }, store, { extensionOrigin: ORIGIN });
     expect((store.data.get(tabKey(3)) as { result: typeof result }).result.outcomes.find((o) => o.indicator === 'E4-2')!.status).toBe('partial');
-    await handleMessage({ type: 'audit/report', result: { ...result, url: 'http://127.0.0.1/other.html' } }, { tab: { id: 3 }, url: result.url }, store, { extensionOrigin: ORIGIN });
+    await handleMessage({ type: 'audit/report', snapshot: { ...snapshot, url: 'http://127.0.0.1/other.html' } }, { tab: { id: 3 }, url: result.url }, store, { extensionOrigin: ORIGIN });
     expect((store.data.get(tabKey(3)) as { result: typeof result }).result.outcomes.find((o) => o.indicator === 'E4-2')!.status).toBe('pass');
   });
 

@@ -1,7 +1,7 @@
 import './node-blob';
 import { describe, expect, it } from 'vitest';
 import { STORE_STATUS_KEY, StoreError, STORE_MESSAGES, autosave, listAudits, openStore } from '@/lib/store';
-import { auditHtml, guide, snapshotOf } from '../../helpers';
+import { auditHtml, guide, memoryStore, snapshotOf } from '../../helpers';
 
 function sink() {
   const data = new Map<string, unknown>();
@@ -33,20 +33,22 @@ describe('the background saves every reported audit', () => {
 });
 
 describe('reports reaching the background', () => {
-  it('saves audit reports from our content scripts in a tab, nothing else', async () => {
-    const { saveReported } = await import('@/lib/store/autosave');
+  it('saves the audits of reports from our content scripts in a tab, nothing else', async () => {
+    const { autosave } = await import('@/lib/store/autosave');
+    const { handleMessage } = await import('@/lib/background/handler');
     const name = `reported-${Math.random()}`;
     const db = await openStore({ name });
-    const html = guide({});
-    const msg = { type: 'audit/report', result: auditHtml(html), snapshot: snapshotOf(html) };
+    const msg = { type: 'audit/report', snapshot: snapshotOf(guide({})) };
     const s = sink();
-    // Not ours, not from a tab, not a report, malformed: ignored (the handler answers those)
-    await saveReported(msg, { id: 'other', tab: { id: 1 } }, 'ours', s, async () => db);
-    await saveReported(msg, { id: 'ours' }, 'ours', s, async () => db);
-    await saveReported({ type: 'audit/get', tabId: 1 }, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
-    await saveReported({ type: 'audit/report', result: { isGuide: 'yes' } }, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
+    const report = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) =>
+      handleMessage(raw, sender, memoryStore(), { extensionOrigin: 'chrome-extension://ours/', extensionId: 'ours', onAudit: (r, snap) => autosave(r, snap, s, async () => db) });
+    // Not ours, not from a tab, not a report, malformed: not kept
+    await report(msg, { id: 'other', tab: { id: 1 } });
+    await report(msg, { id: 'ours' });
+    await report({ type: 'audit/get', tabId: 1 }, { id: 'ours', tab: { id: 1 } });
+    await report({ type: 'audit/report', snapshot: { url: 1 } }, { id: 'ours', tab: { id: 1 } });
     expect(await listAudits(db)).toHaveLength(0);
-    await saveReported(msg, { id: 'ours', tab: { id: 1 } }, 'ours', s, async () => db);
+    await report(msg, { id: 'ours', tab: { id: 1 } });
     const [saved] = await listAudits(db);
     expect(saved?.item.department).toBe('安达市市场监督管理局');
     expect((await db.get('auditDetails', saved!.id))?.snapshot?.url).toBe(msg.snapshot.url);
