@@ -38,14 +38,21 @@ export const fieldOfText = (text: string): FieldKey | undefined => {
   // Portal pages repeat the same short texts (menus, labels, badges): each is looked up once per
   // set of labels (a user's extra labels make a new set).
   if (text.length > 200) return fieldOfTextUncached(text); // no long texts kept
-  if (fieldCache.labels !== allLabels() || fieldCache.map.size > 50_000) fieldCache = { labels: allLabels(), map: new Map() };
+  if (fieldCache.labels !== allLabels() || fieldCache.map.size > 50_000) fieldCache = { labels: allLabels(), map: new Map(), starts: labelStarts(allLabels()) };
+  // Most short texts of a portal page (menus, news titles, link lists) begin with a character no
+  // label begins with: a Chinese character or ASCII letter (which NFKC leaves as it is) that
+  // starts no label is no label, without a lookup. Other first characters take the full way.
+  const c = text.charCodeAt(0);
+  if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x7a)) && !fieldCache.starts.has(c)) return undefined;
   const known = fieldCache.map.get(text);
   if (known !== undefined) return known || undefined;
   const key = fieldOfTextUncached(text);
   fieldCache.map.set(text, key ?? '');
   return key;
 };
-let fieldCache: { labels: readonly string[]; map: Map<string, FieldKey | ''> } = { labels: [], map: new Map() };
+let fieldCache: { labels: readonly string[]; map: Map<string, FieldKey | ''>; starts: Set<number> } = { labels: [], map: new Map(), starts: new Set() };
+/** The first characters a label's text may have: a label's own, or a numbering labelKey takes off (一、, 第三章, 1.). */
+const labelStarts = (labels: readonly string[]) => new Set([...labels.map((l) => l.charCodeAt(0)), ...[...'一二三四五六七八九十第'].map((ch) => ch.charCodeAt(0))]);
 const fieldOfTextUncached = (text: string): FieldKey | undefined => {
   if (withoutNote(text).length > 24) return undefined;
   const key = labelKey(text);

@@ -21,6 +21,9 @@ const BLOCK_TAGS = [
 const SKIP = 1, BLOCK = 2, CELL = 4, TABLE = 8, ANCHOR = 16, HEADING = 32, FOOTER = 64, BR = 128, INPUT = 256, BODY = 512;
 /** A frame's bit: a `<br>` somewhere inside the element. */
 const HAS_BR = 2048;
+/** Elements that may host a shadow root (DOM standard, attachShadow): only these are asked for one. */
+const SHADOW_HOST = 4096;
+const SHADOW_HOST_TAGS = ['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN'];
 const tagBits = new Map<string, number>();
 function bitsOf(tagName: string): number {
   let bits = tagBits.get(tagName);
@@ -28,7 +31,8 @@ function bitsOf(tagName: string): number {
   const tag = tagName.toUpperCase();
   bits = (SKIP_TAGS.includes(tag) ? SKIP : 0) | (BLOCK_TAGS.includes(tag) ? BLOCK : 0) | (tag === 'TD' || tag === 'TH' ? CELL : 0) |
     (tag === 'TABLE' ? TABLE : 0) | (tag === 'A' || tag === 'BUTTON' ? ANCHOR : 0) | (/^H[1-6]$/.test(tag) ? HEADING : 0) |
-    (tag === 'FOOTER' ? FOOTER : 0) | (tag === 'BR' ? BR : 0) | (tag === 'INPUT' ? INPUT : 0) | (tag === 'BODY' ? BODY : 0);
+    (tag === 'FOOTER' ? FOOTER : 0) | (tag === 'BR' ? BR : 0) | (tag === 'INPUT' ? INPUT : 0) | (tag === 'BODY' ? BODY : 0) |
+    (SHADOW_HOST_TAGS.includes(tag) || tag.includes('-') ? SHADOW_HOST : 0);
   tagBits.set(tagName, bits);
   return bits;
 }
@@ -208,7 +212,7 @@ export function* walkSteps(root: Element): Steps<Walked> {
     }
     // An open shadow root is part of the page (web components, micro-frontends): its tree is
     // read first, as light DOM, then the host's own children (slotted into it).
-    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    const shadow = bits & SHADOW_HOST ? (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
     const f = stack[depth] ??= { el, bits, label, next: null, light: null, start, first: -1, last: -1, hasBlockChild: false, firstNumber: 0 };
     f.el = el;
     f.bits = bits;
