@@ -95,6 +95,25 @@ test('an image that never loads does not discard the result; a guide rendered 3 
   }
 });
 
+test('a page with no <script> that renders from an event-handler attribute is waited for, not taken as it first looks', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handler-'));
+  // The guide is in a <template> until the body's onload handler adds it, 1.5 s later.
+  fs.writeFileSync(path.join(dir, 'onload.html'), `<!doctype html><html><head><meta charset="utf-8"><title>办事指南</title></head>
+<body onload="setTimeout(function () { document.body.append(document.getElementById('guide').content.cloneNode(true)); }, 1500)">
+<p>加载中…</p><template id="guide"><h1>个体工商户设立登记</h1><table>
+<tr><th>事项名称</th><td>个体工商户设立登记</td></tr><tr><th>实施编码</th><td>11231281MB193827494000117001000</td></tr>
+<tr><th>法定办结时限</th><td>15个工作日</td></tr><tr><th>承诺办结时限</th><td>3个工作日</td></tr>
+<tr><th>办理地点</th><td>安达市长青路118号政务服务中心203室12号窗口</td></tr><tr><th>设定依据</th><td>《促进个体工商户发展条例》第八条</td></tr>
+</table></template></body></html>`);
+  try {
+    const [page] = parseJson(await runCli(['--format', 'json', path.join(dir, 'onload.html')]));
+    expect(page.isGuide).toBe(true);
+    expect(page.item.name).toBe('个体工商户设立登记');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('page text with escape sequences and bidi controls reaches no JSON or CSV cell', async () => {
   const file = path.join(CLI_FIXTURES, 'hostile-text.html');
   const json = await runCli(['--format', 'json', file]);
