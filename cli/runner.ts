@@ -254,7 +254,9 @@ async function auditOne(session: Session, run: Run, url: string, o: typeof DEFAU
       const found = await page.waitForSelector(o.waitFor, { state: 'attached', timeout: o.timeoutMs }).then(() => true, () => false);
       if (!found) return loadError(url, crashed ? CRASHED : `页面上没有出现 --wait-for 指定的元素 / --wait-for selector never appeared: ${o.waitFor}`);
     }
-    const settled = await settle(page, reader, tabId, o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt });
+    // A Refresh header navigates the page as a <meta http-equiv="refresh"> does.
+    const refreshes = !!response?.headers()['refresh'];
+    const settled = await settle(page, reader, tabId, o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt, refreshes });
     if (crashed) return loadError(url, CRASHED);
     if (!settled.entry) return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
     const { result, frameUrl } = settled.entry;
@@ -307,7 +309,7 @@ interface Settled {
  */
 async function settle(
   page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions,
-  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined },
+  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined; refreshes: boolean },
 ): Promise<Settled> {
   const start = Date.now();
   const giveUp = start + Math.max(o.settleMs, o.timeoutMs);
@@ -317,7 +319,7 @@ async function settle(
   let atSince = start;
   let entry: Settled['entry'];
   let state: PageState | undefined;
-  let mayChange = false; // once seen able to change itself, a page stays so (a script may remove itself)
+  let mayChange = is.refreshes; // once seen able to change itself, a page stays so (a script may remove itself)
   while (!is.crashed()) {
     const [e, s]: [Settled['entry'], PageState | undefined] = await Promise.all([readTab(reader, tabId).catch(() => undefined), pageState(page, !mayChange)]);
     const now = Date.now();

@@ -114,6 +114,28 @@ test('a page with no <script> that renders from an event-handler attribute is wa
   }
 });
 
+test('a page that refreshes to the guide (Refresh header or <meta http-equiv="refresh">) is audited where it lands', async () => {
+  const guide = fs.readFileSync(path.join(FIXTURES, 'prose-numbered.html'), 'utf8');
+  const server = http.createServer((req, res) => {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    if (req.url === '/header') return void res.writeHead(200, { ...html, refresh: '1; url=/guide' }).end('<!doctype html><p>正在跳转…</p>');
+    if (req.url === '/meta') return void res.writeHead(200, html).end('<!doctype html><meta http-equiv="refresh" content="1; url=/guide"><p>正在跳转…</p>');
+    res.writeHead(200, html).end(guide);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const pages = parseJson(await runCli(['--format', 'json', `${origin}/header`, `${origin}/meta`]));
+    for (const p of pages) {
+      expect(p.isGuide).toBe(true);
+      expect(p.item.name).toBe('工伤复发申请确认');
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});
+
 test('page text with escape sequences and bidi controls reaches no JSON or CSV cell', async () => {
   const file = path.join(CLI_FIXTURES, 'hostile-text.html');
   const json = await runCli(['--format', 'json', file]);
