@@ -73,6 +73,7 @@ async function main() {
   if (!flag('--no-build')) execFileSync('npx', ['wxt', 'build', '--mode', 'cli'], { cwd: ROOT, stdio: 'ignore' });
   const guides = staticGuides();
   if (guides.length < PAGES || PAGES < 2) throw new Error(`--pages: 2–${guides.length} static guide pages available (got ${PAGES})`);
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds needs a whole number from 1 (got ${ROUNDS})`);
   const pages = guides.slice(0, PAGES);
   const chromiumVersion = execFileSync(chromium.path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model.trim() ?? '', chromium: chromiumVersion, node: process.version, loadavg: os.loadavg().map((x) => Number(x.toFixed(2))), date: new Date().toISOString() };
