@@ -254,7 +254,9 @@ async function auditOne(session: Session, run: Run, url: string, o: typeof DEFAU
       const found = await page.waitForSelector(o.waitFor, { state: 'attached', timeout: o.timeoutMs }).then(() => true, () => false);
       if (!found) return loadError(url, crashed ? CRASHED : `页面上没有出现 --wait-for 指定的元素 / --wait-for selector never appeared: ${o.waitFor}`);
     }
-    const settled = await settle(page, reader, tabId, o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt });
+    // A Refresh header navigates the page as a <meta http-equiv="refresh"> does.
+    const refreshes = !!response?.headers()['refresh'];
+    const settled = await settle(page, reader, tabId, o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt, refreshes });
     if (crashed) return loadError(url, CRASHED);
     if (!settled.entry) return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
     const { result, frameUrl } = settled.entry;
@@ -295,16 +297,19 @@ interface Settled {
 }
 
 /**
- * Waits until the audit has settled, whatever the page's images, fonts or styles do: a guide
- * result that, like the page's DOM (and load state), has not changed for `quietMs` with no
- * XHR/fetch in flight. A missing result, or a non-guide result while the page may still render
- * (it has scripts or frames), is final only `settleMs` after load (after parsing if load never
- * comes), once the page is quiet; a page that never is gets one more `settleMs`, then its latest
- * result is taken.
+ * Waits until the audit has settled, whatever the page's images, fonts or styles do. A page that
+ * cannot change itself (see `pageState`) is settled as soon as the extension's result for its
+ * document is in: the extension audits once the document is parsed, and nothing can change it
+ * after that. Otherwise: a guide result that, like the page's DOM (and load state), has not
+ * changed for `quietMs` with no XHR/fetch in flight. A missing result, or a non-guide result
+ * while the page may still render, is final only `settleMs` after load (after parsing if load
+ * never comes), once the page is quiet; a page that never is gets one more `settleMs`, then its
+ * latest result is taken. The quiet window counts from the parsed document, the last change the
+ * polls saw, and the time the background received the result.
  */
 async function settle(
   page: Page, reader: Page, tabId: number, o: typeof DEFAULTS & AuditOptions,
-  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined },
+  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined; refreshes: boolean },
 ): Promise<Settled> {
   const start = Date.now();
   const giveUp = start + Math.max(o.settleMs, o.timeoutMs);
@@ -314,19 +319,23 @@ async function settle(
   let atSince = start;
   let entry: Settled['entry'];
   let state: PageState | undefined;
+  let mayChange = is.refreshes; // once seen able to change itself, a page stays so (a script may remove itself)
   while (!is.crashed()) {
-    const [e, s] = await Promise.all([readTab(reader, tabId).catch(() => undefined), pageState(page)]);
+    const [e, s]: [Settled['entry'], PageState | undefined] = await Promise.all([readTab(reader, tabId).catch(() => undefined), pageState(page, !mayChange)]);
     const now = Date.now();
     // Late content comes after load ("2–4 s after load"); a page whose load never comes (an image
     // that never arrives) is given the same time from when it was parsed.
     const deadline = (is.loadedAt() ?? start) + o.settleMs;
-    if (s && s.sig !== sig) [sig, sigSince] = [s.sig, now];
+    // The first fingerprint is the document as parsed (when goto returned): the window starts there.
+    if (s && s.sig !== sig) [sig, sigSince] = [s.sig, sig ? now : start];
     if (!s || is.fetching()) sigSince = now; // a page too busy to answer, or still fetching data, is still changing
     state = s ?? state;
-    if (e && e.receivedAt !== at) [at, atSince, entry] = [e.receivedAt, now, e];
+    mayChange ||= !!s && !s.inert;
+    if (e && e.receivedAt !== at) [at, atSince, entry] = [e.receivedAt, Math.min(now, e.receivedAt), e];
     if (!e && entry) [at, atSince, entry] = [-1, now, undefined]; // a new document in the tab
+    if (entry && s && !mayChange && !is.fetching() && entry.result.url === s.href) break; // inert: final
     const quiet = now - sigSince >= o.quietMs && now - atSince >= Math.min(o.quietMs, 300);
-    const canStillRender = !state || state.scripts > 0 || state.frames > 0;
+    const canStillRender = !state || mayChange;
     if (entry && quiet && (entry.result.isGuide || !canStillRender)) break;
     // At the limit, a page that just changed gets its re-audit first (at most one more period).
     if (entry && now >= deadline && (quiet || now >= deadline + o.settleMs)) break;
@@ -337,16 +346,28 @@ async function settle(
   return { entry, garbled: entry?.result.isGuide ? undefined : await garbledText(page) };
 }
 
-interface PageState { sig: string; scripts: number; frames: number; html: boolean }
+interface PageState { sig: string; href: string; inert: boolean; html: boolean }
 
-/** A cheap fingerprint of the page's DOM and URL; undefined when the page does not answer. */
-async function pageState(page: Page): Promise<PageState | undefined> {
-  const read = page.evaluate(() => {
+/** Events only a user's input fires: a handler for one of them cannot change a page left alone. */
+const USER_EVENTS = ' onclick ondblclick onauxclick oncontextmenu onmousedown onmouseup onpointerdown onpointerup onkeydown onkeyup onkeypress oninput onchange onsubmit onreset onselect oninvalid oncopy oncut onpaste ondrag ondragstart ondragend ondragenter ondragleave ondragover ondrop ontouchstart ontouchend ontouchmove ontouchcancel ';
+
+/**
+ * A cheap fingerprint of the page's DOM and URL, and (when asked) whether the page is inert: no
+ * script of any kind (SVG's included), no event-handler attribute a page left alone can fire
+ * (onload, onerror, ontoggle…), no frame or plugin, no timed refresh. Undefined when the page
+ * does not answer.
+ */
+async function pageState(page: Page, checkInert: boolean): Promise<PageState | undefined> {
+  const read = page.evaluate(([check, userEvents]) => {
     const d = document;
     const root = d.documentElement;
     const sig = [location.href, d.readyState, root ? d.getElementsByTagName('*').length : 0, root?.textContent?.length ?? 0].join('|');
-    return { sig, scripts: d.scripts.length, frames: window.frames.length, html: /html/.test(d.contentType) };
-  });
+    const handlers = `count(//@*[starts-with(name(), "on") and not(contains("${userEvents}", concat(" ", name(), " ")))])`;
+    const inert = check && d.getElementsByTagName('script').length === 0 && window.frames.length === 0
+      && !d.querySelector('iframe, frame, object, embed, meta[http-equiv="refresh" i]')
+      && d.evaluate(handlers, d, null, XPathResult.NUMBER_TYPE, null).numberValue === 0;
+    return { sig, href: location.href, inert, html: /html/.test(d.contentType) };
+  }, [checkInert, USER_EVENTS] as const);
   return Promise.race([read.catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 1_000))]);
 }
 

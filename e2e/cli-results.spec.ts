@@ -95,6 +95,47 @@ test('an image that never loads does not discard the result; a guide rendered 3 
   }
 });
 
+test('a page with no <script> that renders from an event-handler attribute is waited for, not taken as it first looks', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handler-'));
+  // The guide is in a <template> until the body's onload handler adds it, 1.5 s later.
+  fs.writeFileSync(path.join(dir, 'onload.html'), `<!doctype html><html><head><meta charset="utf-8"><title>办事指南</title></head>
+<body onload="setTimeout(function () { document.body.append(document.getElementById('guide').content.cloneNode(true)); }, 1500)">
+<p>加载中…</p><template id="guide"><h1>个体工商户设立登记</h1><table>
+<tr><th>事项名称</th><td>个体工商户设立登记</td></tr><tr><th>实施编码</th><td>11231281MB193827494000117001000</td></tr>
+<tr><th>法定办结时限</th><td>15个工作日</td></tr><tr><th>承诺办结时限</th><td>3个工作日</td></tr>
+<tr><th>办理地点</th><td>安达市长青路118号政务服务中心203室12号窗口</td></tr><tr><th>设定依据</th><td>《促进个体工商户发展条例》第八条</td></tr>
+</table></template></body></html>`);
+  try {
+    const [page] = parseJson(await runCli(['--format', 'json', path.join(dir, 'onload.html')]));
+    expect(page.isGuide).toBe(true);
+    expect(page.item.name).toBe('个体工商户设立登记');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a page that refreshes to the guide (Refresh header or <meta http-equiv="refresh">) is audited where it lands', async () => {
+  const guide = fs.readFileSync(path.join(FIXTURES, 'prose-numbered.html'), 'utf8');
+  const server = http.createServer((req, res) => {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    if (req.url === '/header') return void res.writeHead(200, { ...html, refresh: '1; url=/guide' }).end('<!doctype html><p>正在跳转…</p>');
+    if (req.url === '/meta') return void res.writeHead(200, html).end('<!doctype html><meta http-equiv="refresh" content="1; url=/guide"><p>正在跳转…</p>');
+    res.writeHead(200, html).end(guide);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const pages = parseJson(await runCli(['--format', 'json', `${origin}/header`, `${origin}/meta`]));
+    for (const p of pages) {
+      expect(p.isGuide).toBe(true);
+      expect(p.item.name).toBe('工伤复发申请确认');
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});
+
 test('page text with escape sequences and bidi controls reaches no JSON or CSV cell', async () => {
   const file = path.join(CLI_FIXTURES, 'hostile-text.html');
   const json = await runCli(['--format', 'json', file]);
