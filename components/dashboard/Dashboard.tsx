@@ -7,7 +7,7 @@ import { downloadBlob, exportFileName } from '@/lib/export/download';
 import { FORMAT_TEXT, exportFile, type ExportFormat } from '@/lib/export/index';
 import type { RuleContext } from '@/lib/rules/types';
 import { deleteAudits, deleteEverything, deleteItem, listAudits } from '@/lib/store/audits';
-import type { StoreDb } from '@/lib/store/db';
+import { StoreError, type StoreDb } from '@/lib/store/db';
 import { CHANGES, histories, verdictMap, type Change } from '@/lib/store/history';
 import { departments, filterRows, itemRows, sortRows, type Filter, type Sort, type SortKey } from '@/lib/store/query';
 import { reauditStored } from '@/lib/store/reaudit';
@@ -19,6 +19,7 @@ import { decided, itemJourney, storedJourneyViews, type JourneyView } from '@/li
 import { PassRates, TargetsTable, groupName } from './Charts';
 import { ConfirmButton } from './Confirm';
 import { ItemsTable, changeWord } from './ItemsTable';
+import { storeErrorText } from './StoreNotice';
 
 /** The dashboard: every audited item, filters, department figures against targets, exports. */
 
@@ -54,6 +55,10 @@ async function journeyFigures(db: StoreDb, s: JourneySettings): Promise<Map<stri
 const dayStart = (s: string) => (s ? new Date(`${s}T00:00:00`).getTime() : undefined);
 const dayEnd = (s: string) => (s ? new Date(`${s}T23:59:59.999`).getTime() : undefined);
 
+/** An error as the reviewer reads it: the store's own failures (full disk, blocked upgrade…) in the UI language. */
+const errorText = (e: unknown) =>
+  e instanceof StoreError ? storeErrorText(e.kind, e.message) : String((e as Error)?.message ?? e);
+
 export function Dashboard({ db, ctx, journeySettings = DEFAULT_JOURNEY_SETTINGS, changed = 0, onReady }: DashboardProps) {
   const [data, setData] = useState<{ audits: AuditRecord[]; verdicts: VerdictRecord[]; journeys: Map<string, JourneyFigures> } | null>(null);
   const [error, setError] = useState<string>('');
@@ -73,7 +78,7 @@ export function Dashboard({ db, ctx, journeySettings = DEFAULT_JOURNEY_SETTINGS,
       const [audits, verdicts, journeys] = await Promise.all([listAudits(db), listVerdicts(db), journeyFigures(db, journeySettings)]);
       setData({ audits, verdicts, journeys });
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      setError(errorText(e));
     }
   }, [db, journeySettings]);
   useEffect(() => void load(), [load, changed]);
@@ -104,7 +109,7 @@ export function Dashboard({ db, ctx, journeySettings = DEFAULT_JOURNEY_SETTINGS,
     try {
       setMessage(await what());
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
       await load();

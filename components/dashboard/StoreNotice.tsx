@@ -12,13 +12,13 @@ const KIND_TEXT: Record<StoreErrorKind, MessageKey> = {
  * What went wrong, in the UI language: the store's own text of a known kind is replaced by the
  * locale's, the browser's reason after it (`(VersionError: …)`) is kept; anything else is shown as stored.
  */
-function reason(status: StoreStatus): string {
-  const kind = status.kind as StoreErrorKind | undefined;
-  const message = status.message ?? '';
+export function storeErrorText(kind: string | undefined, message = ''): string {
   if (!kind || !Object.hasOwn(KIND_TEXT, kind)) return message;
-  const own = STORE_MESSAGES[kind];
-  return !message || message.startsWith(own) ? t(KIND_TEXT[kind]) + message.slice(own.length) : message;
+  const own = STORE_MESSAGES[kind as StoreErrorKind];
+  return !message || message.startsWith(own) ? t(KIND_TEXT[kind as StoreErrorKind]) + message.slice(own.length) : message;
 }
+
+const reason = (status: StoreStatus) => storeErrorText(status.kind, status.message);
 
 /** Tells the user when the background could not keep an audit (full disk, private window, …). */
 export function StoreNotice({ onSaved }: { onSaved?: () => void }) {

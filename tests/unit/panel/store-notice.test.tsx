@@ -2,7 +2,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Dashboard } from '@/components/dashboard/Dashboard';
 import { StoreNotice } from '@/components/dashboard/StoreNotice';
+import { DEFAULT_CONTEXT } from '@/lib/rules/types';
+import { StoreError, type StoreDb } from '@/lib/store/db';
 import { STORE_MESSAGES, STORE_STATUS_KEY } from '@/lib/store';
 import { useMessages } from './i18n-mock';
 
@@ -37,5 +40,17 @@ describe('store notice', () => {
   it('shows nothing once the store works again', async () => {
     useMessages('en');
     expect(await notice({ ok: true, at: 1 })).toBeNull();
+  });
+
+  it('the dashboard says in the UI language why the store cannot be read', async () => {
+    useMessages('en');
+    // a store whose every call fails as a full disk does
+    const db = new Proxy({}, { get: () => () => Promise.reject(new StoreError('quota', STORE_MESSAGES.quota)) }) as unknown as StoreDb;
+    const root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<Dashboard db={db} ctx={DEFAULT_CONTEXT} />, root));
+    for (let i = 0; i < 50 && !root.querySelector('[role=alert]'); i++) await act(async () => void (await new Promise((r) => setTimeout(r, 5))));
+    expect(root.querySelector('[role=alert]')?.textContent).toMatch(/^Storage is full/);
+    render(null, root);
   });
 });
