@@ -36,15 +36,25 @@ export function judgeGuide(s: GuideSnapshot): GuideVerdict {
   }
   if (s.materials?.length && !keys.includes('materials')) keys.push('materials');
   const itemKeys = keys.filter((k) => ITEM_KEYS.includes(k));
-  for (const k of PER_ITEM_FIELDS) {
-    const n = s.repeats[k] ?? 0;
-    const values = new Set(hitsOf(s, k).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
-    if (n >= 6 || (n >= 4 && values.size >= 2)) {
-      return { isGuide: false, reason: `“${s.fields[k]![0]!.label}”出现${n}次：像是事项列表，不是单个事项的办事指南`, labels: keys };
-    }
-  }
+  const repeated = repeatedReason(s);
+  if (repeated) return { isGuide: false, reason: repeated, labels: keys };
   if (keys.length < 3 || itemKeys.length < 2) {
     return { isGuide: false, reason: `只识别到${keys.length}类办事指南要素，不是办事指南页面`, labels: keys };
   }
   return { isGuide: true, reason: `识别到${keys.length}类办事指南要素`, labels: keys };
+}
+
+/**
+ * A catalogue of many items: an item field stated again and again outside any process or
+ * materials section. It needs only the fields, so the extractor asks it before reading any
+ * materials or process (lib/extract/guide.ts): such a page is no guide, whatever they hold,
+ * unless it lists entries, where judgeGuide asks first whether the page has a body of its own.
+ */
+export function repeatedReason(s: Pick<GuideSnapshot, 'fields' | 'repeats'>): string | undefined {
+  for (const k of PER_ITEM_FIELDS) {
+    const n = s.repeats[k] ?? 0;
+    const values = new Set(hitsOf(s, k).filter((h) => !h.within).map((h) => h.value.trim()).filter(Boolean));
+    if (n >= 6 || (n >= 4 && values.size >= 2)) return `“${s.fields[k]![0]!.label}”出现${n}次：像是事项列表，不是单个事项的办事指南`;
+  }
+  return undefined;
 }

@@ -12,6 +12,7 @@
  * Only the DOM's structure is read (no layout), so it works the same in Node and on hidden panes.
  */
 import { tidy } from './hit';
+import type { Steps } from './slices';
 import type { Walked } from './walk';
 
 export interface Grid {
@@ -155,11 +156,16 @@ function newColumns(a: Part, b: Part, w: Walked): number[] {
 }
 
 /** Every table on the page as a grid, the parts of a kit's table joined into one. */
-export function gridsOf(w: Walked): Grid[] {
+/** Tables read between the points where the reading may pause (./slices.ts): a catalogue page has hundreds. */
+export const TABLES_PER_STEP = 16;
+
+export function* gridSteps(w: Walked): Steps<Grid[]> {
   const tables = new Set<Element>(w.tables);
   const used = new Set<Element>();
   const parts: Part[] = [];
+  let n = 0;
   for (const table of w.tables) {
+    if (++n % TABLES_PER_STEP === 0) yield;
     if (used.has(table)) continue;
     const rows = expand(table);
     const head = rows[rows.length - 1];

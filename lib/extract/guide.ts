@@ -1,3 +1,4 @@
+import { repeatedReason } from '../judge';
 import { ONLINE_ENTRY_WORDS, withoutNote } from '../labels';
 import type { FieldHit, GuideSnapshot } from '../snapshot';
 import { findHeading } from './headings';
@@ -9,7 +10,7 @@ import { attributeHits, findPairs } from './pairs';
 import { distinctSections, listEntries, mostSpecific, sectionOf } from './sections';
 import { extractSpecials } from './specials';
 import { extractSteps } from './steps';
-import { classifyTables, fieldTableHits, settleAmbiguousTables } from './tables';
+import { fieldTableHits, settleAmbiguousTables, tableSteps } from './tables';
 import { runAtOnce, type Steps } from './slices';
 import { cssPath, walkSteps } from './walk';
 
@@ -34,7 +35,7 @@ export function* extractionSteps(doc: Document, url: string = doc.location?.href
   if (!root) return emptySnapshot(url, doc);
   const w = yield* walkSteps(root);
   yield;
-  const tables = classifyTables(w);
+  const tables = yield* tableSteps(w);
   const tableEls = new Set<Node>(tables.map((t) => t.table));
   const inColumnTable = (n: Node) => {
     for (let a: Node | null = n; a; a = a.parentNode) if (tableEls.has(a)) return true;
@@ -75,6 +76,11 @@ export function* extractionSteps(doc: Document, url: string = doc.location?.href
     }
   }
 
+  // A catalogue of many items is no guide whatever its materials and process say: they are not
+  // read (on a page of a hundred items, reading them is most of the work).
+  if (entries < 3 && repeatedReason({ fields, repeats })) {
+    return { ...emptySnapshot(url, doc), heading: findHeading(doc, w, fields), fields, repeats, listEntries: entries, visited: w.visited };
+  }
   yield;
   const materials = extractMaterials(w, tables, materialHits);
   yield;

@@ -9,9 +9,10 @@
 import { columnOf, SPECIAL_PROCEDURE_WORDS, STEP_WORDS, TERMS_HEADER_WORDS, type FieldKey } from '../labels';
 import { labelKey, labelSuffix } from '../text';
 import { columnRuns } from './cards';
-import { gridsOf } from './grids';
+import { gridSteps, TABLES_PER_STEP } from './grids';
 import { fieldOfText, tidy, type RawHit } from './hit';
 import { linksElsewhere } from './sections';
+import { runAtOnce, type Steps } from './slices';
 import type { Walked } from './walk';
 
 /**
@@ -31,8 +32,15 @@ export interface ColumnTable {
 }
 
 export function classifyTables(w: Walked): ColumnTable[] {
+  return runAtOnce(tableSteps(w));
+}
+
+/** classifyTables in steps that may pause (./slices.ts). */
+export function* tableSteps(w: Walked): Steps<ColumnTable[]> {
   const result: ColumnTable[] = [];
-  for (const { el: table, rows } of gridsOf(w)) {
+  let n = 0;
+  for (const { el: table, rows } of yield* gridSteps(w)) {
+    if (++n % TABLES_PER_STEP === 0) yield;
     for (let r = 0; r < Math.min(rows.length, 3); r++) {
       // A two-row header (材料要求 over 原件 | 复印件): the lower row, which the grid fills with the
       // upper row's rowspan cells, names every column.

@@ -2,7 +2,7 @@ import type { FieldKey } from '../labels';
 import type { FieldHit, GuideSnapshot } from '../snapshot';
 
 /** This item's hits for a field: not the footer's (the portal's) nor a list's (other items'). */
-export function hitsOf(s: GuideSnapshot, key: FieldKey): FieldHit[] {
+export function hitsOf(s: Pick<GuideSnapshot, 'fields'>, key: FieldKey): FieldHit[] {
   return (s.fields[key] ?? []).filter((h) => h.within !== 'footer' && h.within !== 'list');
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gridsOf } from '@/lib/extract/grids';
+import { gridSteps } from '@/lib/extract/grids';
+import { runAtOnce } from '@/lib/extract/slices';
 import { read } from './dom';
 
 const texts = (body: string) => {
   const { w } = read(body);
-  return gridsOf(w).map((g) => g.rows.map((r) => r.map((c) => w.textOf(c).trim())));
+  return runAtOnce(gridSteps(w)).map((g) => g.rows.map((r) => r.map((c) => w.textOf(c).trim())));
 };
 
 describe('extract/grids: a kit’s table parts read as one grid', () => {
@@ -17,7 +18,7 @@ describe('extract/grids: a kit’s table parts read as one grid', () => {
       '<div class="el-table__body-wrapper"><table class="el-table__body"><tbody><tr><td class="el-table_1_column_1"><div class="cell">身份证</div></td><td class="el-table_1_column_2"><div class="cell">1</div></td></tr></tbody></table></div></div>';
     expect(texts(body)).toEqual([[['材料名称', '份数', ''], ['身份证', '1']]]);
     const { doc, w } = read(body);
-    expect(gridsOf(w)[0]!.el).toBe(doc.querySelector('.el-table'));
+    expect(runAtOnce(gridSteps(w))[0]!.el).toBe(doc.querySelector('.el-table'));
   });
 
   it('joins a header of td cells in a *header* wrapper (EasyUI) and aligns body cells by their field', () => {
