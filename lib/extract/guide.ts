@@ -41,9 +41,11 @@ export function* extractionSteps(doc: Document, url: string = doc.location?.href
     for (let a: Node | null = n; a; a = a.parentNode) if (tableEls.has(a)) return true;
     return false;
   };
-  const hits = [...findPairs(doc, w, inColumnTable), ...fieldTableHits(tables, w), ...attributeHits(w)];
+  const hits = findPairs(doc, w, inColumnTable);
   yield;
+  hits.push(...fieldTableHits(tables, w), ...attributeHits(w));
   findInline(w, hits);
+  yield;
   settleAmbiguousTables(tables, hits, w);
   yield;
 
