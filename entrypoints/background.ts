@@ -8,6 +8,7 @@ import { syncPortalScripts } from '@/lib/background/portal-scripts';
 import { tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
 import { autosave } from '@/lib/store/autosave';
+import { setExtraLabels } from '@/lib/labels';
 import { parseSettings } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -41,7 +42,12 @@ export default defineBackground(() => {
       onResult: showBadge,
       // Every guide a content script reports is kept in the findings store (lib/store/autosave.ts).
       onAudit: (result, snapshot) => autosave(result, snapshot, store),
-      ruleContext: async () => ({ cutTarget: parseSettings((await browser.storage.local.get('settings')).settings).cutTarget }),
+      // The reviewer's settings as they are now: the A4-1 target, and the synonyms the rules read too.
+      ruleContext: async () => {
+        const settings = parseSettings((await browser.storage.local.get('settings')).settings);
+        setExtraLabels(settings.labels);
+        return { cutTarget: settings.cutTarget };
+      },
     }).catch((e: unknown) => ({ ok: false as const, error: String(e) })),
   );
   browser.tabs.onRemoved.addListener((tabId) => {

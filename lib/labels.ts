@@ -94,12 +94,24 @@ for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly 
   for (const label of labels) if (!INDEX.has(label)) INDEX.set(label, key);
 }
 
-/** Extra synonyms from the user's settings, added to the defaults (never replacing one). */
+/** The synonyms the last setExtraLabels added: a new set of settings replaces them. */
+let extraKeys: string[] = [];
+
+/**
+ * Extra synonyms from the user's settings, added to the defaults (never replacing one). Each
+ * call replaces the previous call's: the background, which lives on, follows the settings as
+ * they change (the content script reads them once per page).
+ */
 export function setExtraLabels(extra: Partial<Record<FieldKey, string[]>>): void {
+  for (const k of extraKeys) INDEX.delete(k);
+  extraKeys = [];
   for (const [key, labels] of Object.entries(extra) as [FieldKey, string[]][]) {
     for (const label of labels) {
       const k = labelKey(label); // looked up by labelKey: 法定审批期限（工作日）： → 法定审批期限
-      if (k.length >= 2 && !INDEX.has(k)) INDEX.set(k, key);
+      if (k.length >= 2 && !INDEX.has(k)) {
+        INDEX.set(k, key);
+        extraKeys.push(k);
+      }
     }
   }
   sorted = undefined;

@@ -51,3 +51,17 @@ describe('settings', () => {
     expect(calls).toEqual(['unregister guide-auditor-extra-portals', 'register guide-auditor-extra-portals *://zwfw.example.com/*']);
   });
 });
+
+describe('synonyms from the settings', () => {
+  it('a new set replaces the last one (the background follows the settings); the built-in labels stay', async () => {
+    const { fieldOf, setExtraLabels } = await import('@/lib/labels');
+    setExtraLabels({ address: ['服务场所：', '办理地点'] });
+    expect(fieldOf('服务场所')).toBe('address');
+    setExtraLabels({ hours: ['对外服务时间'] });
+    expect(fieldOf('服务场所')).toBeUndefined(); // removed from the settings: gone
+    expect(fieldOf('对外服务时间')).toBe('hours');
+    expect(fieldOf('办理地点')).toBe('address'); // a built-in label the user also listed is never removed
+    setExtraLabels({});
+    expect(fieldOf('对外服务时间')).toBeUndefined();
+  });
+});
