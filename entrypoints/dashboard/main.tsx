@@ -6,6 +6,7 @@ import { StoreNotice } from '@/components/dashboard/StoreNotice';
 import { pageApi, type PageApi } from '@/lib/export/index';
 import { initI18n, t } from '@/lib/i18n';
 import { JOURNEY_SETTINGS_KEY, parseJourneySettings, type JourneySettings } from '@/lib/journey/settings';
+import { setExtraLabels } from '@/lib/labels';
 import { parseSettings } from '@/lib/settings';
 import { openStore, type StoreDb } from '@/lib/store/db';
 
@@ -39,7 +40,9 @@ async function start() {
       browser.storage.local.get('settings'),
       journeySettings(),
     ]);
-    render(<Shell db={db} cutTarget={parseSettings(stored.settings).cutTarget} journeys={journeys} />, app);
+    const settings = parseSettings(stored.settings);
+    setExtraLabels(settings.labels); // re-audits of stored pages read the reviewer's synonyms too
+    render(<Shell db={db} cutTarget={settings.cutTarget} journeys={journeys} />, app);
   } catch (e) {
     warn(String((e as Error).message ?? e));
   }
