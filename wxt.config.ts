@@ -23,6 +23,10 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),
     incognito: 'not_allowed',
+    // The outlines' drawing code, imported by the content script on the first outline (lib/highlight/content.ts).
+    // Chrome: only through its per-session URL (use_dynamic_url), so no page can probe for the extension.
+    web_accessible_resources:
+      manifestVersion === 2 ? ['highlights.js'] : [{ resources: ['highlights.js'], matches: ['*://*/*'], use_dynamic_url: true }],
     // storage.session (per-tab results) needs Chrome 102 / Firefox 115.
     ...(browser !== 'firefox' && { minimum_chrome_version: '102' }),
     ...(browser === 'firefox' && {

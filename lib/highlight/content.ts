@@ -1,63 +1,19 @@
 import { browser } from 'wxt/browser';
 import { answering } from '../content/answer';
 import { extractGuide } from '../extract/guide';
-import { STATUSES, worst } from '../outcome';
+import { STATUSES } from '../outcome';
 import { isForm } from '../rules/_materials';
-import { findTarget, isHidden, reveal, visibleAncestor } from './find';
-import type { ContentMessage, DrawNote, DrawReply, FormLink, Mark } from './messages';
-import { Overlay, type Outline } from './overlay';
+import { DRAWING_KEY, type Drawing } from './drawing';
+import type { ContentMessage, DrawReply, FormLink, Mark } from './messages';
 
 /**
  * Content side of the highlights and the link check: answers the background's `highlight/*`
  * and `links/list` messages in this frame. Only the frame whose document is the audited page
- * answers a draw or a list; every frame clears its own outlines. Nothing here throws into the page.
+ * answers a draw or a list; every frame clears its own outlines. The outlines are drawn by code
+ * loaded on the first draw (./drawing.ts, ./draw.ts). Nothing here throws into the page.
  */
 
-const HIDDEN_NOTE = '（位于未显示的标签页或折叠区中 / in a hidden pane）';
-
 const sameDocument = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
-
-export async function drawMarks(doc: Document, overlay: Overlay, marks: Mark[], scroll: boolean, without: string[]): Promise<DrawReply> {
-  overlay.clear();
-  const notes: DrawNote[] = without.map((indicator) => ({ indicator, reason: 'no-evidence' }));
-  const win = doc.defaultView!;
-  // A frame, or a short wait where frames do not run (a tab in the background).
-  const waitFrame = () =>
-    new Promise<void>((r) => {
-      const t = win.setTimeout(r, 50);
-      win.requestAnimationFrame(() => (win.clearTimeout(t), r()));
-    });
-  // One outline per element and kind; the labels of the indicators that share it are stacked.
-  const groups: { el: Element; marks: Mark[]; hidden: boolean }[] = [];
-  for (const m of marks) {
-    let el = findTarget(doc, m);
-    if (!el) {
-      notes.push({ indicator: m.indicator, reason: 'not-found' });
-      continue;
-    }
-    let hidden = false;
-    // Asked for one indicator: open the portal's tab; all at once: say so rather than flip tabs.
-    if (isHidden(el) && !(scroll && (await reveal(el, waitFrame)))) {
-      hidden = true;
-      notes.push({ indicator: m.indicator, reason: 'hidden' });
-      el = visibleAncestor(el);
-      if (!el) continue;
-    }
-    const same = groups.find((g) => g.el === el && g.hidden === hidden && g.marks[0]!.kind === m.kind);
-    if (same) same.marks.push(m);
-    else groups.push({ el, marks: [m], hidden });
-  }
-  const outlines: Outline[] = groups.map((g) => ({
-    el: g.el,
-    status: worst(g.marks.map((m) => m.status)),
-    label: g.marks.map((m) => m.label + (g.hidden ? HIDDEN_NOTE : '')).join('\n'),
-    dashed: g.marks[0]!.kind === 'expected',
-    indicator: g.marks.map((m) => m.indicator).join(' '),
-  }));
-  if (scroll && outlines[0]) outlines[0].el.scrollIntoView({ block: 'center', inline: 'nearest' });
-  overlay.draw(outlines);
-  return { drawn: outlines.length, notes, rects: overlay.rects() };
-}
 
 /** The blank (E4-1) or sample (E4-2) form links of the page's form materials, as the rules saw them. */
 export function formLinks(doc: Document, indicator: 'E4-1' | 'E4-2'): FormLink[] {
@@ -72,23 +28,36 @@ export function formLinks(doc: Document, indicator: 'E4-1' | 'E4-2'): FormLink[]
 
 /** Installs this frame's listener; call once from the content script. */
 export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, doc: Document = document): void {
-  const overlay = new Overlay(doc);
+  // The drawing code, loaded the first time this frame is asked to outline something.
+  let drawing: Promise<Drawing> | undefined;
+  const loadDrawing = () =>
+    (drawing ??= import(/* @vite-ignore */ browser.runtime.getURL('/highlights.js')).then(() => {
+      const d = (globalThis as Record<string, unknown>)[DRAWING_KEY] as Drawing | undefined;
+      if (!d) throw new Error('drawing script not loaded');
+      return d;
+    }));
+  const clear = () => void drawing?.then((d) => d.clear(), () => {});
   const listener = (raw: unknown): Promise<unknown> | undefined => {
     const msg = contentMessage(raw);
     if (!msg) return undefined;
     try {
       if (msg.type === 'highlight/remove') {
-        overlay.clear();
+        clear();
         return Promise.resolve({ removed: true });
       }
       if (msg.type === 'highlight/draw') {
-        overlay.clear(); // every frame drops its old outlines; the audited frame draws the new ones
-        if (!sameDocument(msg.url, doc.location.href)) return undefined;
-        return drawMarks(doc, overlay, msg.marks, msg.scroll, msg.without).catch((e: unknown) => {
-          console.warn('[办事指南审核助手] highlight failed', e);
-          overlay.clear();
-          return { drawn: 0, notes: [], rects: [] } satisfies DrawReply;
-        });
+        // every frame drops its old outlines; the audited frame draws the new ones
+        if (!sameDocument(msg.url, doc.location.href)) {
+          clear();
+          return undefined;
+        }
+        return loadDrawing()
+          .then((d) => d.draw(msg.marks, msg.scroll, msg.without))
+          .catch((e: unknown) => {
+            console.warn('[办事指南审核助手] highlight failed', e);
+            clear();
+            return { drawn: 0, notes: [], rects: [] } satisfies DrawReply;
+          });
       }
       if (!sameDocument(msg.url, doc.location.href)) return undefined;
       return Promise.resolve({ links: formLinks(doc, msg.indicator) });
@@ -101,7 +70,7 @@ export function installHighlights(ctx: { onInvalidated(cb: () => void): void }, 
   browser.runtime.onMessage.addListener(answer);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(answer);
-    overlay.clear();
+    clear();
   });
 }
 
