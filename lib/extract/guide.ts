@@ -20,7 +20,8 @@ import { cssPath, walkSteps } from './walk';
  * ./tabs.ts), inline `标签：值` text (./inline.ts); where each label stands (./sections.ts); then
  * materials, steps and special procedures (./materials.ts, ./steps.ts, ./specials.ts, reading
  * tables or the cards of ./cards.ts) and the item's name (./headings.ts). Fields are found by
- * label (lib/labels.ts), never by position.
+ * label (lib/labels.ts), never by position. A catalogue of many items (lib/judge.ts) is known
+ * from its fields, before its materials and process are read; they are not.
  */
 export function extractGuide(doc: Document, url: string = doc.location?.href ?? ''): GuideSnapshot {
   return runAtOnce(extractionSteps(doc, url));
