@@ -204,6 +204,8 @@ test('a verdict can be given with the keyboard alone, and focus comes back to th
     const el = document.activeElement as HTMLElement | null;
     return { tag: el?.tagName ?? '', text: el?.textContent?.trim() ?? '', id: el?.id ?? '', row: el?.closest('li[data-indicator]')?.getAttribute('data-indicator') ?? '' };
   });
+  // The panel drawn (after the language reload) with this page's scorecard, before any key is pressed.
+  await panel.locator('li[data-indicator="E1-6"]').waitFor();
   // From the top: the reviewer field comes first.
   await panel.keyboard.press('Tab');
   expect((await focused()).id).toBe('reviewer');
