@@ -18,7 +18,9 @@ export default defineConfig({
     description: '逐项检查政务服务办事指南是否符合评估指标 — audits government service guides against the evaluation indicators',
     // UI text: public/_locales (zh_CN first, en second), read through browser.i18n.
     default_locale: 'zh_CN',
-    permissions: ['storage', 'scripting', 'activeTab'], // activeTab: evidence screenshots of the tab the toolbar icon was clicked on
+    // activeTab: evidence screenshots of the tab the toolbar icon was clicked on; unlimitedStorage: weeks of
+    // audits, snapshots and screenshots are not evicted by the browser when the disk runs low.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     // Portal hosts the user adds in the settings are asked for at that moment, one by one.
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(mode === 'cli' ? { host_permissions: ['<all_urls>'] } : {}),

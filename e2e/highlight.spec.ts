@@ -2,7 +2,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import path from 'node:path';
 import { openReader, readResults, ROOT, type Session } from '../cli/runner';
 import { serveFolder } from '../cli/serve';
-import { openPanel } from './panel-support';
+import { openPanel, tabIdOf } from './panel-support';
 import { expect, test } from './support';
 
 const HIGHLIGHT_FIXTURES = path.join(ROOT, 'tests/fixtures/highlight');
@@ -15,12 +15,6 @@ test.afterAll(async () => {
 });
 
 interface Box { x: number; y: number; width: number; height: number }
-
-async function tabIdOf(session: Session, reader: Page, url: string): Promise<number> {
-  let id: number | undefined;
-  await expect.poll(async () => (id = (await readResults(session, reader)).find((e) => e.result.url === url)?.tabId)).toBeDefined();
-  return id!;
-}
 
 /** Sends a message as the side panel does: from one of our own pages to the background. */
 async function send(reader: Page, message: unknown): Promise<any> {

@@ -16,4 +16,10 @@ describe('manifest', () => {
     expect(manifest({ browser: 'chrome', mode: 'production', manifestVersion: 3 }).host_permissions).toBeUndefined();
     expect(manifest({ browser: 'chrome', mode: 'cli', manifestVersion: 3 }).host_permissions).toEqual(['<all_urls>']);
   });
+
+  it('keeps the findings store from eviction (evidence is kept for weeks)', () => {
+    for (const [browser, manifestVersion] of [['chrome', 3], ['firefox', 2]] as const) {
+      expect(manifest({ browser, mode: 'production', manifestVersion }).permissions).toContain('unlimitedStorage');
+    }
+  });
 });
