@@ -38,8 +38,8 @@ export default defineContentScript({
       const msg: Message = { type: 'audit/report', snapshot, docId };
       browser.runtime.sendMessage(msg).then(
         (reply: unknown) => {
-          const audited = (reply as Reply | undefined)?.ok ? (reply as Extract<Reply, { ok: true }>).audit : undefined;
-          if (audited && ctx.isValid) journey.onAudit(audited);
+          const r = reply as Partial<Extract<Reply, { ok: true }>> | undefined;
+          if (r?.ok && r.audit && ctx.isValid) journey.onAudit(r.audit);
         },
         () => {
           /* the extension was reloaded or the worker is starting: the next change reports again */

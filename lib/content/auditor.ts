@@ -83,6 +83,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     if (reading) reading.dropped = true;
     const current = { dropped: false, forced: wasForced };
     reading = current;
+    // The reading's end: its snapshot, or null when it was dropped or failed.
     const done = (snapshot: GuideSnapshot | null) => {
       if (reading === current) reading = undefined;
       if (!snapshot || current.dropped || stopped) return;
@@ -102,20 +103,19 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
         console.warn('[办事指南审核助手] audit failed', e);
       }
     };
+    // A page we cannot read must not break the page; say so in the console and carry on.
+    const failed = (e: unknown) => {
+      console.warn('[办事指南审核助手] audit failed', e);
+      done(null);
+    };
     try {
       seenUrl = href();
       seenRoot = o.doc.documentElement;
       const run = runInSlices(extractionSteps(o.doc, seenUrl), { ...o.slices, cancelled: () => current.dropped || stopped });
-      if (run instanceof Promise) {
-        run.then(done, (e: unknown) => {
-          if (reading === current) reading = undefined;
-          console.warn('[办事指南审核助手] audit failed', e);
-        });
-      } else done(run);
+      if (run instanceof Promise) run.then(done, failed);
+      else done(run);
     } catch (e) {
-      // A page we cannot read must not break the page; say so in the console and carry on.
-      if (reading === current) reading = undefined;
-      console.warn('[办事指南审核助手] audit failed', e);
+      failed(e);
     }
   };
 

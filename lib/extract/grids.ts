@@ -155,10 +155,10 @@ function newColumns(a: Part, b: Part, w: Walked): number[] {
   });
 }
 
-/** Every table on the page as a grid, the parts of a kit's table joined into one. */
 /** Tables read between the points where the reading may pause (./slices.ts): a catalogue page has hundreds. */
 export const TABLES_PER_STEP = 16;
 
+/** Every table on the page as a grid, the parts of a kit's table joined into one. */
 export function* gridSteps(w: Walked): Steps<Grid[]> {
   const tables = new Set<Element>(w.tables);
   const used = new Set<Element>();

@@ -119,6 +119,10 @@ export function* walkSteps(root: Element): Steps<Walked> {
   // in the page's size whatever its depth (concatenating per element costs depth × text).
   const chunks: string[] = [];
   let length = 0;
+  const append = (s: string) => {
+    chunks.push(s);
+    length += s.length;
+  };
   const generation = ++walks;
   // Per element, by its number: [start, end) of its text in the buffer, and the number of the
   // first element of its subtree (its subtree's elements are numbered from there to its own).
@@ -252,8 +256,7 @@ export function* walkSteps(root: Element): Steps<Walked> {
         }
         if (f.bits & BLOCK) {
           parent.hasBlockChild = true;
-          chunks.push(f.bits & CELL ? ' ' : '\n');
-          length++;
+          append(f.bits & CELL ? ' ' : '\n');
         }
       }
       continue;
@@ -272,16 +275,14 @@ export function* walkSteps(root: Element): Steps<Walked> {
         f.last = length + trail;
         if (trail - lead <= MAX_LABEL && (n.previousSibling || n.nextSibling)) out.candidates.push({ node: n as Text, text: data.slice(lead, trail) });
       }
-      chunks.push(data);
-      length += end;
+      append(data);
     } else if (type === 1) {
       const child = n as Element;
       const bits = bitsOf(child.tagName);
       if (bits & SKIP) continue;
       if (bits & BR) {
         f.bits |= HAS_BR;
-        chunks.push('\n');
-        length++;
+        append('\n');
         continue;
       }
       if (out.visited >= MAX_ELEMENTS) continue; // a page this large is not a guide; read what fits
@@ -289,10 +290,7 @@ export function* walkSteps(root: Element): Steps<Walked> {
       const at = bits & BLOCK ? length + 1 : length;
       if (!open(child, bits, at)) continue;
       out.visited++;
-      if (bits & BLOCK) {
-        chunks.push(bits & CELL ? ' ' : '\n');
-        length++;
-      }
+      if (bits & BLOCK) append(bits & CELL ? ' ' : '\n');
     }
   }
   buffer = chunks.join('');
