@@ -33,6 +33,9 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
+/** A cell's rowspan or colspan as browsers read it: one unless a positive whole number; at most `max`. */
+const spanOf = (cell: Element, name: string, max: number) => Math.min(Math.max(1, Math.floor(Number(cell.getAttribute(name))) || 1), max);
+
 /** Rows as a grid with rowspan/colspan expanded. */
 function expand(table: Element): Element[][] {
   const out: Element[][] = [];
@@ -42,8 +45,8 @@ function expand(table: Element): Element[][] {
     for (const cell of Array.from(tr.children)) {
       if (!/^T[DH]$/i.test(cell.tagName)) continue;
       while (row[col]) col++;
-      const rs = Math.min(Number(cell.getAttribute('rowspan')) || 1, 50);
-      const cs = Math.min(Number(cell.getAttribute('colspan')) || 1, 20);
+      const rs = spanOf(cell, 'rowspan', 50);
+      const cs = spanOf(cell, 'colspan', 20);
       for (let dr = 0; dr < rs; dr++) {
         const target = (out[r + dr] ??= []);
         for (let dc = 0; dc < cs; dc++) target[col + dc] = cell;
@@ -51,7 +54,8 @@ function expand(table: Element): Element[][] {
       col += cs;
     }
   });
-  return out;
+  // A malformed table (a rowspan over a row without cells of its own) leaves gaps: the cells close up.
+  return out.map((row) => row.filter(Boolean));
 }
 
 const HEAD_CLASS = /head/i;
@@ -146,7 +150,8 @@ function newColumns(a: Part, b: Part, w: Walked): number[] {
   const headA = a.rows[a.header - 1] ?? [];
   const headB = b.rows[b.header - 1] ?? [];
   const keysA = new Set(headA.map(columnKey).filter(Boolean));
-  const colText = (p: Part, i: number) => p.rows.map((r) => tidy(w.textOf(r[i]!) ?? '')).join('\u0001');
+  // A row may be shorter than the header (a group-title row, an expanded detail row): its missing cell reads as empty.
+  const colText = (p: Part, i: number) => p.rows.map((r) => (r[i] ? tidy(w.textOf(r[i])) : '')).join('\u0001');
   const textsA = new Set(headA.map((_, i) => colText(a, i)));
   return headB.map((_, i) => i).filter((i) => {
     const key = columnKey(headB[i]!);
@@ -190,7 +195,7 @@ export function* gridSteps(w: Walked): Steps<Grid[]> {
       const near = p.el.contains(q.el) || q.el.contains(p.el) || (p.el.parentElement !== null && p.el.parentElement === q.el.parentElement);
       if (!near || q.rows.length !== p.rows.length || q.header !== p.header) break;
       const cols = newColumns(p, q, w);
-      p.rows = p.rows.map((row, r) => [...row.slice(0, width(p.rows[p.header - 1]!, w) || row.length), ...cols.map((c) => q.rows[r]![c]!)]);
+      p.rows = p.rows.map((row, r) => [...row.slice(0, width(p.rows[p.header - 1]!, w) || row.length), ...cols.flatMap((c) => q.rows[r]![c] ?? [])]);
       if (!p.el.contains(q.el)) p.el = commonAncestor(p.el, q.el);
       i++;
     }

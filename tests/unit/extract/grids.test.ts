@@ -50,6 +50,15 @@ describe('extract/grids: a kit’s table parts read as one grid', () => {
     expect(texts(body)).toEqual([[['材料名称', '份数'], ['申请书', '1']]]);
   });
 
+  it('joins a frozen copy whose header is wider than its body rows (Element: the header’s scrollbar gutter) without failing', () => {
+    // The main table's header has the gutter cell its body rows do not have: a column the rows lack reads as empty.
+    const part = (cls: string, gutter: boolean) =>
+      `<div class="${cls}"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr><th>材料名称</th><th>份数</th>${gutter ? '<th class="gutter"></th>' : ''}</tr></thead></table></div>` +
+      `<div class="el-table__body-wrapper"><table class="el-table__body"><tbody><tr><td>申请书</td><td>1</td></tr><tr><td>身份证</td><td>2</td></tr></tbody></table></div></div>`;
+    const body = `<div class="el-table">${part('main', true)}${part('el-table__fixed', false)}</div>`;
+    expect(texts(body)).toEqual([[['材料名称', '份数'], ['申请书', '1'], ['身份证', '2']]]);
+  });
+
   it('leaves unrelated tables apart', () => {
     expect(texts('<table><tr><th>事项名称</th></tr></table><p>说明文字</p><div><table><tr><td>x</td></tr></table></div>').length).toBe(2);
   });
