@@ -2,7 +2,7 @@
  * Process steps (办理流程): rows of a step table (环节 | 办理人 | 办理时限 | 审查标准, ./tables.ts),
  * else, inside a 办理流程 section, step cards that carry their own 办理人 / 时限 / 标准 details
  * (./cards.ts), step cards without labels (van-steps), the items of an `<ol>` / `<ul>`, or
- * numbered prose (`1.申请… 2.受理(2个工作日)… 3.审查…`).
+ * numbered prose (`1.申请… 2.受理(2个工作日)… 3.审查…`), or a chain of step names (`受理 —— 审查 —— 决定`).
  */
 import type { Step } from '../snapshot';
 import { itemsOf, pairsIn } from './cards';
@@ -33,7 +33,8 @@ export function extractSteps(w: Walked, tables: ColumnTable[], hits: RawHit[]): 
       n.nodeType === 1 ? [n as Element, ...Array.from((n as Element).querySelectorAll('ol,ul'))] : [],
     ).filter((el) => /^(OL|UL)$/i.test(el.tagName));
     const list = lists.find((l) => l.children.length >= 2);
-    const segments = numberedSegments(hit.value);
+    const numbered = numberedSegments(hit.value);
+    const segments = numbered.length ? numbered : arrowSegments(hit.value);
     // Step cards (each with its own 办理人 / 时限 / 标准 pairs) come before lists and numbering.
     const candidateCards = itemsOf(hit, w, 'step').filter((c) => c.el);
     const inCards = candidatesIn(candidateCards.map((c) => c.el!), w);
@@ -72,6 +73,21 @@ export function extractSteps(w: Walked, tables: ColumnTable[], hits: RawHit[]): 
 
 function stepName(text: string): string {
   return (text.split(/[。.(（,，:：;；\s]/)[0] ?? '').slice(0, 16);
+}
+
+// Between the steps of a chain: ——, -->, ->, →, ⇒, ➝, ▶, >… (one em dash is punctuation, not an arrow).
+const ARROW = /\s*(?:[—─━]{2,}>?|-{2,}>?|[-=]>|[→⟶➝➔➜⇒⇨▶►]|>{1,2})\s*/;
+const ARROWS = new RegExp(ARROW.source, 'g');
+
+/**
+ * "受理 —— 审查 —— 决定", "申请→受理→审查→决定": a process written as a chain of step names, one
+ * segment per step. Only a text that is nothing but the chain (short segments, on one line).
+ */
+export function arrowSegments(text: string): string[] {
+  const chain = text.trim();
+  if (chain.includes('\n') || !ARROW.test(chain)) return [];
+  const segs = chain.split(ARROWS).map((x) => x.trim());
+  return segs.length >= 2 && segs.every((x) => x && x.length <= 30) ? segs : [];
 }
 
 /** "1.申请… 2.受理(2个工作日)… 3.审查…" → one segment per top-level number, in order. */

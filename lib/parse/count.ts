@@ -20,11 +20,18 @@ export function visitCounts(value: string): number[] {
   return lead ? [Number(lead[1])] : [];
 }
 
-/** Copies of a material (E2-2): 原件1份, 复印件2份, 1份, a bare count in a 份数 column. */
+// A number of copies, sheets, booklets or sets (本人 is no booklet: 须1本人签字).
+const COPIES = /(\d+)\s*(?:[份张套册]|本(?!人))/;
+const COPIES_ALL = new RegExp(COPIES.source, 'g');
+
+/**
+ * Copies of a material (E2-2): 原件1份, 复印件2份, 1份, a bare count in a 份数 column; a count of
+ * sheets, booklets or sets counts too (照片3张, 户口簿1本, 图纸2套).
+ */
 export function parseCopies(value: string, bareCountAllowed: boolean): number | undefined {
   const v = arabicNumerals(normalize(value));
-  if (/若干|按需|视情况|根据需要/.test(v) && !/\d\s*份/.test(v)) return undefined;
-  const counts = [...v.matchAll(/(\d+)\s*份/g)].map((m) => Number(m[1]));
+  if (/若干|按需|视情况|根据需要/.test(v) && !COPIES.test(v)) return undefined;
+  const counts = [...v.matchAll(COPIES_ALL)].map((m) => Number(m[1]));
   const labelled = [...v.matchAll(/(?:原件|复印件|正本|副本|纸质)(?:材料)?(?:份数|数量)?\s*[:：]?\s*(\d+)/g)].map((m) => Number(m[1]));
   const all = [...counts, ...labelled];
   if (!all.length && bareCountAllowed) {

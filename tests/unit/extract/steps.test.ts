@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawHit } from '@/lib/extract/hit';
-import { extractSteps, numberedSegments } from '@/lib/extract/steps';
+import { arrowSegments, extractSteps, numberedSegments } from '@/lib/extract/steps';
 import { classifyTables } from '@/lib/extract/tables';
 import { read } from './dom';
 
@@ -28,6 +28,18 @@ describe('extract/steps: the 办理流程', () => {
   it('reads list items and numbered prose', () => {
     expect(fromSection('<div id="s"><ol><li>申请：提交材料</li><li>受理：当场</li></ol></div>').map((s) => s[0])).toEqual(['申请', '受理']);
     expect(fromSection('<p id="s">1.申请。2.受理(2个工作日)。3.审查。</p>').map((s) => s[0])).toEqual(['申请', '受理', '审查']);
+  });
+
+  it('reads a process written as a chain of step names (受理 —— 审查 —— 决定)', () => {
+    expect(fromSection('<div id="s"><p>受理 —— 审查 —— 决定</p></div>')).toEqual([['受理', undefined, undefined, undefined, 'prose'], ['审查', undefined, undefined, undefined, 'prose'], ['决定', undefined, undefined, undefined, 'prose']]);
+    expect(arrowSegments('申请→受理→审查→决定（20个工作日）')).toEqual(['申请', '受理', '审查', '决定（20个工作日）']);
+    expect(arrowSegments('受理-->审核->发证')).toEqual(['受理', '审核', '发证']);
+  });
+
+  it('does not take prose with an arrow, several lines or one dash for a chain of steps', () => {
+    expect(arrowSegments('第一步：登录系统\n第二步→提交')).toEqual([]);
+    expect(arrowSegments('申请人向窗口提交材料，窗口工作人员当场审查材料是否齐全、是否符合法定形式 → 受理')).toEqual([]);
+    expect(arrowSegments('《行政许可法》—第三十条')).toEqual([]);
   });
 
   it('splits numbered text at top-level numbers in order only', () => {
