@@ -9,7 +9,11 @@ export interface ParsedLimit {
   instant: boolean;
   /** The unit says 工作日 or 自然日 (in the value or in the label). */
   statedUnit: boolean;
+  /** The value says in words that there is no such limit (无, 无法定时限, 法律法规未作规定): none is given. */
+  none?: boolean;
 }
+
+const NONE = /^(?:无|暂无|没有|不适用|未规定|无规定|法律法规(?:未|没有)作?出?规定|无法定(?:办结|办理)?(?:时限|期限)|无承诺(?:办结|办理)?(?:时限|期限))[\s。.;；]*$/;
 
 // 即办 and its synonyms, but not 非即办 / 不能当场办结, and not a bare 当场 (当场受理, 当场提交原件).
 const INSTANT = /(?<![非不未无法能])(?:即办|当场办结|当场办理|即时办结|即时办理|立即办理|当场作出|即来即办)/;
@@ -31,7 +35,8 @@ export function parseLimit(value: string, label = ''): ParsedLimit {
     const unit = suffix && /工作日|自然日|日|天/.exec(suffix)?.[0];
     return { days: Number(bare[1]), unit: unit || undefined, instant, statedUnit: unit === '工作日' || unit === '自然日' };
   }
-  return { instant, statedUnit: /工作日|自然日/.test(v) || /工作日|自然日/.test(suffix ?? '') };
+  const none = !instant && NONE.test(v.trim());
+  return { instant, statedUnit: /工作日|自然日/.test(v) || /工作日|自然日/.test(suffix ?? ''), ...(none ? { none } : {}) };
 }
 
 export interface LimitFinding {

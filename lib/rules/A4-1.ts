@@ -14,6 +14,7 @@ export const rule: Rule = {
     if (legal.ambiguous) {
       return outcome('A4-1', 'review', { hit: legal.hit, message: promised.ambiguous ? '页面只有“办理时限”，无法区分法定和承诺时限' : '页面没有法定办结时限，只有“办理时限”，无法确认减时间', hint });
     }
+    if (legal.parsed?.none) return outcome('A4-1', 'na', { hit: legal.hit, message: `法定办结时限写为“${legal.hit.value.trim()}”，不计算减时间` });
     const L = daysOf(legal.parsed, 'legal');
     if (L && L.days === 0) return outcome('A4-1', 'na', { hit: legal.hit, message: '法定办结时限为0，不计算减时间' });
     const P = daysOf(promised.parsed, 'promised');

@@ -17,6 +17,10 @@ export function judgeLimit(id: IndicatorId, s: GuideSnapshot, kind: 'legal' | 'p
     return outcome(id, 'fail', { hit: f.hit, message: `${name}标签下没有内容${note}`, hint: `填写${name}，如${example}` });
   }
   const p = f.parsed!;
+  // 法定时限：无法定时限 — the page says there is none: no limit is stated (rule book: the element is absent).
+  if (p.none) {
+    return outcome(id, 'fail', { hit: f.hit, message: `${name}写为“${f.hit.value.trim()}”，未给出时限${note}`, hint: `写明${name}，如${example}` });
+  }
   const data = { days: p.days ?? null, unit: p.unit ?? null, instant: p.instant };
   if (kind === 'promised' && p.instant) {
     return outcome(id, 'pass', { hit: f.hit, data: { ...data, instant: true }, message: `${name}为即办${note}` });

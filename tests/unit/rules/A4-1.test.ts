@@ -127,6 +127,12 @@ describe('A4-1 减时间: review', () => {
 describe('A4-1 减时间: garbage input', () => {
   const GARBAGE = ['=HYPERLINK("http://x","y")', '&lt;img src=x onerror=alert(1)&gt;', '——', '详见窗口公告'];
 
+  it('a legal limit written as 无法定时限 is no legal limit: not applicable', () => {
+    const o = cut('无法定时限', '5个工作日');
+    expect(o.status).toBe('na');
+    expect(o.message).toBe('法定办结时限写为“无法定时限”，不计算减时间');
+  });
+
   it.each(GARBAGE)('a legal limit of "%s" does not parse', (value) => {
     const o = cut(value, '5个工作日');
     expect(o.status).toBe('review');

@@ -122,6 +122,18 @@ describe('E1-1 法定办结时限: layouts', () => {
   });
 });
 
+describe('E1-1 法定办结时限: written as none', () => {
+  it.each(['无', '无法定时限', '法律法规未作规定'])('%s states no legal limit: fail, with what the page says', (value) => {
+    const o = legal(value);
+    expect(o.status).toBe('fail');
+    expect(o.message).toBe(`法定办结时限写为“${value}”，未给出时限`);
+  });
+
+  it('无 inside prose is not a statement of none', () => {
+    expect(legal('无需等待，20日内办结').status).toBe('partial');
+  });
+});
+
 describe('E1-1 法定办结时限: garbage input', () => {
   it.each(['=HYPERLINK("http://x","y")', '&lt;img src=x onerror=alert(1)&gt;', '——', '详见窗口公告'])(
     '%s is a partial with no number, never a pass',
