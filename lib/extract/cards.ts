@@ -7,11 +7,12 @@
  */
 import { COLUMN_LABELS, columnOf } from '../labels';
 import { labelKey } from '../text';
-import { tidy, type RawHit } from './hit';
+import { stripNumbering, tidy, type RawHit } from './hit';
 import { valueAfter } from './pairs';
 import { cssPath, type Candidate, type Walked } from './walk';
 
-export type Item = { el?: Element; text: string; path: string };
+/** A card; `group` is the heading it stands under (`1.申请表格类` over `(1)、申请表`). */
+export type Item = { el?: Element; text: string; path: string; group?: string };
 /** Items of one list share tag and classes, state classes aside (the active step, the current card). */
 function signature(el: Element): string {
   const classes = (el.getAttribute('class') ?? '')
@@ -46,7 +47,12 @@ export function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS)
       const sig = signature(k);
       (bySig.get(sig) ?? bySig.set(sig, []).get(sig)!).push(k);
     }
-    for (const [sig, group] of bySig) if (group.length >= 2 && !/^(BR|SPAN|A|STRONG|B|EM|I|LABEL|H\d|TD|TH)\./i.test(sig)) consider(group);
+    for (const [sig, group] of bySig) {
+      if (group.length < 2 || /^(BR|SPAN|A|STRONG|B|EM|I|LABEL|H\d|TD|TH)\./i.test(sig)) continue;
+      // The notes under each line of a list (`<div>（说明：原件1份）</div>`) are not the items.
+      if (group.every((g) => NOTE.test(tidy(w.textOf(g))))) continue;
+      consider(group);
+    }
     for (const k of kids) scan(k, depth + 1);
   };
   for (const c of containers) scan(c, 0);
@@ -56,10 +62,41 @@ export function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS)
     if (sigs.size === 1) consider(containers);
   }
   if (best.length >= 2) return best.map((el) => ({ el, text: tidy(w.textOf(el)), path: cssPath(el) }));
-  const lines = tidy(hit.value).split('\n').filter((l) => /^\s*(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\u2460-\u2473])/.test(l));
-  if (lines.length) return lines.map((text) => ({ text, path: cssPath(hit.labelNode) }));
+  const lines = numberedLines(tidy(hit.value));
+  if (lines.length) return lines.map((l) => ({ ...l, path: cssPath(hit.labelNode) }));
   if (best.length === 1) return best.map((el) => ({ el, text: tidy(w.textOf(el)), path: cssPath(el) }));
   return [];
+}
+
+const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\u2460-\u2473])/;
+/** A second level of numbering: （1） or ①. */
+const SUB_NUMBERED = /^\s*(?:[(（]\d{1,2}[)）]|[\u2460-\u2473])/;
+/** A line that is one bracketed note: （说明：原件1份，验原件）. */
+const NOTE = /^[(（][^()（）]*[)）]$/;
+
+/**
+ * The numbered lines of a block as items: a note on its own line under one belongs to it, and a
+ * top-level line over second-level ones (`1.申请表格类` over `(1)、…`) is their group, not an item.
+ */
+function numberedLines(text: string): { text: string; group?: string }[] {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const out: { text: string; group?: string }[] = [];
+  let group: string | undefined;
+  let last: { text: string } | undefined;
+  lines.forEach((line, i) => {
+    if (NUMBERED.test(line) && !NOTE.test(line.replace(/^\s*[(（]\d{1,2}[)）]\s*$/, ''))) {
+      if (!SUB_NUMBERED.test(line) && SUB_NUMBERED.test(lines[i + 1] ?? '')) {
+        group = stripNumbering(line);
+        last = undefined;
+        return;
+      }
+      last = { text: line, ...(group && SUB_NUMBERED.test(line) ? { group } : {}) };
+      out.push(last);
+    } else if (last && NOTE.test(line)) {
+      last.text += ` ${line}`;
+    } else last = undefined;
+  });
+  return out;
 }
 
 /** Label → value pairs inside one card, by the column labels of a table kind; then `标签：值` runs in its text. */

@@ -5,7 +5,7 @@ import { findHeading } from './headings';
 import { tidy, type RawHit } from './hit';
 import { findInline } from './inline';
 import { linkOf } from './links';
-import { extractMaterials } from './materials';
+import { attachFormLinks, extractMaterials } from './materials';
 import { attributeHits, findPairs } from './pairs';
 import { distinctSections, listEntries, mostSpecific, sectionOf } from './sections';
 import { extractSpecials } from './specials';
@@ -86,6 +86,7 @@ export function* extractionSteps(doc: Document, url: string = doc.location?.href
   }
   yield;
   const materials = extractMaterials(w, tables, materialHits);
+  attachFormLinks(materials, hits.filter((h) => h.key === 'forms'), w);
   yield;
   const steps = extractSteps(w, tables, processHits);
   const specials = extractSpecials(w, tables);

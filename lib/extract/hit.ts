@@ -59,9 +59,9 @@ const fieldOfTextUncached = (text: string): FieldKey | undefined => {
   return fieldOf(key) ?? (/^[一二三四五六七八九十\d]{1,3}\S/.test(key) ? fieldOf(key.replace(/^[一二三四五六七八九十\d]{1,3}/, '')) : undefined);
 };
 
-/** A list entry without its number (`1.`, `1、`, `（一）`, `一、`, `①`) or its required mark (`*`). */
+/** A list entry without its number (`1.`, `1、`, `（一）`, `(1)、`, `一、`, `①`) or its required mark (`*`). */
 export const stripNumbering = (s: string) =>
-  s.replace(/^\s*[*＊※★]*\s*(?:\d{1,2}\s*[.、．)）]|\d{1,2}(?=[\u4e00-\u9fa5《“])|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]+\s*、|[\u2460-\u2473])?\s*/, '').trim();
+  s.replace(/^\s*[*＊※★]*\s*(?:\d{1,2}\s*[.、．)）]|\d{1,2}(?=[\u4e00-\u9fa5《“])|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]\s*[、.．]?|[一二三四五六七八九十]+\s*、|[\u2460-\u2473])?\s*/, '').trim();
 
 /** Items grouped by the container they stand in, found by walking up from each item once (not containers × items). */
 export function groupWithin<T>(items: T[], nodeOf: (t: T) => Node, containers: Element[]): Map<Element, T[]> {

@@ -128,7 +128,7 @@ function materialName(raw: string): string {
 
 const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
 const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
-const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*份|若干份?)/;
+const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*(?:[份张套册]|本(?!人))|若干份?)/;
 
 /** A source written in a material's text: `来源：…`, or the clause of a bracketed note that names one. */
 function sourceIn(text: string): string | undefined {
@@ -158,7 +158,7 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: E
     name,
     source: cols.source ?? sourceIn(text),
     copies: cols.copies ?? copiesIn(text),
-    type: cols.type,
+    type: cols.type ?? item.group,
     text,
     blank: [],
     sample: [],
@@ -166,4 +166,19 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: E
   };
   addLinks(m, anchors, w, () => undefined);
   return m;
+}
+
+/**
+ * Forms offered apart from the materials list (a 申请表格 row of `申请表.doc` links): a link named
+ * after a material is that material's form, sorted into blank or sample by its words as in the list.
+ */
+export function attachFormLinks(materials: Material[] | null, hits: RawHit[], w: Walked): void {
+  if (!materials?.length || !hits.length) return;
+  const anchors = w.anchors.filter((a) => hits.some((h) => h.nodes.some((n) => n.contains(a))));
+  for (const a of anchors) {
+    const core = tidy(w.textOf(a)).replace(/\.(docx?|xlsx?|pdf|wps|et|zip|rar)$/i, '').replace(/[（(]?(?:空白表格|空表|样表|示例样表|下载)[)）]?$/g, '').trim();
+    if (core.length < 4) continue;
+    const m = materials.find((x) => x.name === core) ?? materials.find((x) => x.name.length >= 4 && (core.includes(x.name) || x.name.includes(core)));
+    if (m && ![...m.blank, ...m.sample].some((l) => l.path === cssPath(a))) addLinks(m, [a], w, () => undefined);
+  }
 }

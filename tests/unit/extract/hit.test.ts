@@ -17,6 +17,7 @@ describe('extract/hit: text helpers every part shares', () => {
   it('strips list numbering, not numbers that are part of the name', () => {
     expect(stripNumbering('1、居民身份证')).toBe('居民身份证');
     expect(stripNumbering('（二）营业执照')).toBe('营业执照');
+    expect(stripNumbering('(1)、建设工程规划许可证')).toBe('建设工程规划许可证');
     expect(stripNumbering('③ 申请书')).toBe('申请书');
     expect(stripNumbering('2024年度报告')).toBe('2024年度报告');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawHit } from '@/lib/extract/hit';
-import { extractMaterials } from '@/lib/extract/materials';
+import { attachFormLinks, extractMaterials } from '@/lib/extract/materials';
+import { auditHtml } from '../../helpers';
 import { classifyTables } from '@/lib/extract/tables';
 import { read } from './dom';
 
@@ -29,6 +30,32 @@ describe('extract/materials: the 申请材料 list', () => {
   it('reads the numbered lines of a section, names without their notes', () => {
     const ms = fromSection('<div id="s">1、《开业登记申请书》（原件1份，申请人自备）<a href="f.doc">【表格下载】</a><br>2、居民身份证 复印件1份</div>')!;
     expect(ms.map((m) => [m.name, m.source, m.blank.length])).toEqual([['《开业登记申请书》', '申请人自备', 1], ['居民身份证', undefined, 0]]);
+  });
+
+  it('reads type headings over numbered lines, with each line’s note under it (Risesoft materialStr)', () => {
+    const ms = fromSection('<div id="s">1.申请表格类<br>(1)、建筑工程施工许可申请表<br><div style="padding-left:40px">（说明：原件1份，加盖公章）</div>' +
+      '2.证明文件类<br>(1)、建设工程规划许可证<br><div style="padding-left:40px">（说明：复印件1份，验原件）</div>(2)、中标通知书<br><div style="padding-left:40px">（说明：复印件，验原件）</div></div>')!;
+    expect(ms.map((m) => [m.name, m.type, m.copies])).toEqual([
+      ['建筑工程施工许可申请表', '申请表格类', '原件1份'],
+      ['建设工程规划许可证', '证明文件类', '复印件1份'],
+      ['中标通知书', '证明文件类', undefined],
+    ]);
+  });
+
+  it('a form offered in a 申请表格 row apart from the list is the blank form of the material it is named after', () => {
+    const { doc, w } = read('<div id="s">1.建筑工程施工许可申请表（原件1份）<br>2.身份证（复印件1份）</div><div id="f"><a href="/f/1.html">建筑工程施工许可申请表.doc</a><a href="/f/2.html">操作手册.doc</a></div>');
+    const s = doc.getElementById('s')!;
+    const ms = extractMaterials(w, classifyTables(w), [{ key: 'materials', label: '申请材料', labelNode: s, nodes: [s], value: w.textOf(s), how: 'pair' }])!;
+    const f = doc.getElementById('f')!;
+    attachFormLinks(ms, [{ key: 'forms', label: '申请表格', labelNode: f, nodes: [f], value: w.textOf(f), how: 'pair' }], w);
+    expect(ms.map((m) => [m.name, m.blank.map((l) => l.href)])).toEqual([['建筑工程施工许可申请表', ['/f/1.html']], ['身份证', []]]);
+  });
+
+  it('through the whole audit: E4-1 passes when the 申请表格 row holds the form', () => {
+    const row = (l: string, v: string) => `<tr><td>${l}</td><td>${v}</td></tr>`;
+    const html = `<h1>建筑工程施工许可证核发</h1><table>${row('法定时限', '15个工作日')}${row('承诺时限', '5个工作日')}${row('办理地点', '某市某区某路1号政务服务中心2楼3号窗口')}` +
+      `${row('申请材料', '1.建筑工程施工许可申请表（原件1份）<br>2.身份证（复印件1份）')}${row('申请表格', '<a href="/f/1.html">建筑工程施工许可申请表.doc</a>')}</table>`;
+    expect(auditHtml(html).outcomes.find((o) => o.indicator === 'E4-1')!.status).toBe('pass');
   });
 
   it('reads cards with labelled details', () => {

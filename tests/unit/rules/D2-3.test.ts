@@ -61,6 +61,11 @@ describe('D2-3 要素规范统一: partial', () => {
     expect(o.message).toBe('实施主体缺失');
   });
 
+  it.each(['决定机关', '受理机关', '审批机关'])('%s names the implementing body (Risesoft halls)', (label) => {
+    const o = elements({ 实施主体: '__omit__', [label]: '某市住房和城乡建设局' });
+    expect(o.status).toBe('pass');
+  });
+
   it('an item type outside the national list', () => {
     const o = elements({ 事项类型: '其他' });
     expect(o.missing).toEqual(['item-type']);
