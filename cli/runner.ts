@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type WebSocketRoute } from '@playwright/test';
-import { TabResult, tabKey } from '../lib/messages';
+import { TabFailure, TabResult, failureKey, tabKey } from '../lib/messages';
 import type { CliReport } from '../lib/report';
 import { refusingProxy } from './serve';
 import { settle } from './settle';
@@ -167,6 +167,16 @@ async function readTab(reader: Page, tabId: number): Promise<(TabResult & { fram
   return { ...parsed.data, ...(typeof frameUrl === 'string' ? { frameUrl } : {}) };
 }
 
+/** What the tab's content script said when reading the page failed (lib/messages.ts TabFailure), if it did. */
+async function readFailure(reader: Page, tabId: number): Promise<string | undefined> {
+  const raw = await reader.evaluate(
+    async (key) => (await (globalThis as unknown as ExtensionApi).chrome.storage.session.get(key))[key],
+    failureKey(tabId),
+  ).catch(() => undefined);
+  const parsed = TabFailure.safeParse(raw);
+  return parsed.success && parsed.data.tabId === tabId ? parsed.data.error : undefined;
+}
+
 /** One of our own documents (the manifest: no script of ours runs in it) to read storage from. */
 export async function openReader(session: Session): Promise<Page> {
   const reader = await session.context.newPage();
@@ -259,7 +269,11 @@ async function auditOne(session: Session, run: Run, url: string, o: typeof DEFAU
     const refreshes = !!response?.headers()['refresh'];
     const settled = await settle(page, () => readTab(reader, tabId), o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt, refreshes });
     if (crashed) return loadError(url, CRASHED);
-    if (!settled.entry) return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
+    if (!settled.entry) {
+      const failure = await readFailure(reader, tabId);
+      if (failure) return loadError(url, `扩展读取页面时出错 / the extension could not read the page: ${failure}`);
+      return loadError(url, settled.garbled ?? '扩展没有返回结果（页面未加载完成，或不是网页）/ the extension returned no result');
+    }
     const { result, frameUrl } = settled.entry;
     if (!result.isGuide && settled.garbled) return loadError(url, settled.garbled);
     const top = page.url();

@@ -69,7 +69,7 @@ export function PanelApp() {
         <p role="alert">{t('loadFailed', audit.error)}</p>
       ) : !result ? (
         <section data-testid="no-result">
-          <p>{target.tabId === undefined ? t('noTab') : t('noResult')}</p>
+          <p>{target.tabId === undefined ? t('noTab') : audit.failure ? t('auditFailed', audit.failure) : t('noResult')}</p>
         </section>
       ) : (
         <>

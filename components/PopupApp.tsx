@@ -37,7 +37,7 @@ export function PopupApp() {
       {audit.loading ? (
         <p>{t('loading')}</p>
       ) : !result ? (
-        <p data-testid="no-result">{audit.error ? t('loadFailed', audit.error) : t('noResult')}</p>
+        <p data-testid="no-result">{audit.error ? t('loadFailed', audit.error) : audit.failure ? t('auditFailed', audit.failure) : t('noResult')}</p>
       ) : !result.isGuide ? (
         <section data-testid="not-guide">
           <p>{t('notGuide')}</p>

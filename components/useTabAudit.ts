@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { TabResult, tabKey, type Message } from '@/lib/messages';
+import { TabFailure, TabResult, failureKey, tabKey, type Message } from '@/lib/messages';
 import { openStore, type StoreDb } from '@/lib/store';
 import { loadItem, type ItemState } from '@/lib/verdict-store';
 
@@ -45,6 +45,8 @@ export interface TabAudit {
   loading: boolean;
   entry?: TabResult | null;
   error?: string;
+  /** The content script could not read the page (an engine error): what it said. */
+  failure?: string;
   /** Verdicts, screenshots, department of the item; undefined while loading or without a store. */
   item?: ItemState;
   storeError?: string;
@@ -76,17 +78,18 @@ export function useTabAudit(tabId: number | undefined, ready: boolean): TabAudit
     let live = true;
     const load = async () => {
       const msg: Message = { type: 'audit/get', tabId };
-      const reply = (await browser.runtime.sendMessage(msg)) as { ok: boolean; result?: unknown; error?: string } | undefined;
+      const reply = (await browser.runtime.sendMessage(msg)) as { ok: boolean; result?: unknown; failure?: unknown; error?: string } | undefined;
+      const failed = reply?.ok && reply.failure ? TabFailure.safeParse(reply.failure) : undefined;
       const parsed = reply?.ok && reply.result ? TabResult.safeParse(reply.result) : undefined;
       const entry = parsed?.success ? parsed.data : null;
       const item = await readItem(entry);
-      if (live) setState({ loading: false, entry, error: reply?.ok ? undefined : reply?.error, ...item });
+      if (live) setState({ loading: false, entry, error: reply?.ok ? undefined : reply?.error, failure: failed?.success ? failed.data.error : undefined, ...item });
     };
     setState({ loading: true });
     load().catch((e: unknown) => live && setState({ loading: false, error: String(e) }));
     // Portals fill guides after load and pages change: follow the background's newer results.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && tabKey(tabId) in changes) void load().catch(() => {});
+      if (area === 'session' && (tabKey(tabId) in changes || failureKey(tabId) in changes)) void load().catch(() => {});
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {

@@ -67,3 +67,22 @@ test('the host page keeps working with the extension loaded (its own tabs still 
   await expect(pane).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a page the extension failed to read says so, in the panel and the popup, instead of "no audit"', async ({ session }) => {
+  // A tab of ours (nothing is audited there), given the failure record its content script would leave.
+  const tab = await session.context.newPage();
+  await tab.goto(`chrome-extension://${session.extensionId}/popup.html?tab=-1`);
+  const tabId = await tab.evaluate(async () => (await (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id?: number }> } } }).chrome.tabs.getCurrent()).id);
+  await tab.evaluate(async (id) => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome;
+    await chrome.storage.session.set({ [`failure:${id}`]: { tabId: id, error: 'TypeError: boom <img src=x onerror=alert(1)>', receivedAt: Date.now(), frameId: 0 } });
+  }, tabId!);
+  const panel = await openScorecard(session, tabId!);
+  await expect(panel.getByTestId('no-result')).toContainText('读取此页面时出错');
+  await expect(panel.getByTestId('no-result')).toContainText('TypeError: boom <img src=x onerror=alert(1)>');
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await useLocale(popup, 'zh_CN');
+  await expect(popup.getByTestId('no-result')).toContainText('读取此页面时出错');
+  await expect(popup.locator('img')).toHaveCount(0);
+});

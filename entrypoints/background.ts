@@ -5,7 +5,7 @@ import { linksKey } from '@/lib/background/linkcheck';
 import { registerJourneys } from '@/lib/background/journey';
 import { openStore } from '@/lib/store';
 import { syncPortalScripts } from '@/lib/background/portal-scripts';
-import { tabKey, type DocumentPing } from '@/lib/messages';
+import { failureKey, tabKey, type DocumentPing } from '@/lib/messages';
 import type { AuditResult } from '@/lib/audit';
 import { autosave } from '@/lib/store/autosave';
 import { setExtraLabels } from '@/lib/labels';
@@ -54,6 +54,7 @@ export default defineBackground(() => {
     void store.remove(linksKey(tabId)).catch(() => {});
     void store.remove(tabKey(tabId)).catch(() => {});
     void store.remove(framesKey(tabId)).catch(() => {});
+    void store.remove(failureKey(tabId)).catch(() => {});
   });
   // A navigation in the tab: a result stays until a new one replaces it, unless its document is
   // gone (a new page that may never report). A pushState keeps the document, which re-audits itself.

@@ -46,7 +46,12 @@ export default defineContentScript({
         },
       );
     };
-    const auditor = startAuditor({ doc: document, report: frameReporter(window === window.top, send) });
+    const onError = (error: string) => {
+      if (!ctx.isValid) return;
+      const msg: Message = { type: 'audit/failed', error, docId };
+      browser.runtime.sendMessage(msg).catch(() => {});
+    };
+    const auditor = startAuditor({ doc: document, report: frameReporter(window === window.top, send), onError });
     ctx.onInvalidated(() => auditor.stop());
     installHighlights(ctx); // on-page outlines and the link check's list of form links
   },

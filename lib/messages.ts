@@ -19,6 +19,13 @@ export const AuditReport = z.object({
   docId: z.string().max(64).optional(),
 });
 
+/** Content script → background: reading the page failed (an engine error), so the reviewer is told, not left guessing. */
+export const AuditFailed = z.object({
+  type: z.literal('audit/failed'),
+  error: z.string().max(500),
+  docId: z.string().max(64).optional(),
+});
+
 export const ResultRequest = z.object({
   type: z.literal('audit/get'),
   tabId: z.number().int().nonnegative(),
@@ -30,6 +37,7 @@ export type DocumentPing = z.infer<typeof DocumentPing>;
 
 export const Message = z.discriminatedUnion('type', [
   AuditReport,
+  AuditFailed,
   ResultRequest,
   HighlightShow, // on-page highlights and link check: lib/highlight/messages.ts
   HighlightAll,
@@ -52,3 +60,15 @@ export const TabResult = z.object({
 export type TabResult = z.infer<typeof TabResult>;
 
 export const tabKey = (tabId: number) => `tab:${tabId}`;
+
+/** A frame of the tab whose reading failed (storage.session, cleared by that frame's next report). */
+export const TabFailure = z.object({
+  tabId: z.number().int(),
+  error: z.string().max(500),
+  receivedAt: z.number(),
+  frameId: z.number().int().nonnegative(),
+  frameUrl: z.string().max(8192).optional(),
+});
+export type TabFailure = z.infer<typeof TabFailure>;
+
+export const failureKey = (tabId: number) => `failure:${tabId}`;

@@ -1,7 +1,7 @@
 import { audit, type AuditResult } from '../audit';
 import type { RuleContext } from '../rules/types';
 import type { GuideSnapshot } from '../snapshot';
-import { Message, TabResult, tabKey } from '../messages';
+import { Message, TabFailure, TabResult, failureKey, tabKey } from '../messages';
 import type { DrawReply } from '../highlight/messages';
 import { relayHighlight } from '../highlight/relay';
 import { acceptReport } from './frames';
@@ -26,7 +26,7 @@ export interface Sender {
 }
 
 export type Reply =
-  | ({ ok: true; result?: TabResult | null; audit?: AuditResult; highlight?: DrawReply; links?: LinkCheckResult } & JourneyFields)
+  | ({ ok: true; result?: TabResult | null; failure?: TabFailure; audit?: AuditResult; highlight?: DrawReply; links?: LinkCheckResult } & JourneyFields)
   | { ok: false; error: string; origin?: string };
 
 /**
@@ -63,15 +63,25 @@ export async function handleMessage(
         ...(msg.docId ? { docId: msg.docId } : {}),
       };
       const chosen = await acceptReport(store, entry);
+      const failed = TabFailure.safeParse(await store.get(failureKey(tabId)));
+      if (failed.success && failed.data.frameId === frameId) await store.remove(failureKey(tabId));
       hooks.onResult?.(tabId, chosen?.result);
       await hooks.onAudit?.(result, msg.snapshot);
       return { ok: true, audit: result };
+    }
+    case 'audit/failed': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
+      const failure: TabFailure = { tabId, error: msg.error, receivedAt: Date.now(), frameId: sender.frameId ?? 0, ...(sender.url ? { frameUrl: sender.url.slice(0, 8192) } : {}) };
+      await store.set(failureKey(tabId), failure);
+      return { ok: true };
     }
     case 'audit/get': {
       // Our own pages only (a popup, or a scorecard opened in a tab); a content script's sender.url is the page's.
       if (!sender.url?.startsWith(hooks.extensionOrigin)) return { ok: false, error: 'not allowed' };
       const stored = TabResult.safeParse(await store.get(tabKey(msg.tabId)));
-      return { ok: true, result: stored.success ? stored.data : null };
+      const failed = TabFailure.safeParse(await store.get(failureKey(msg.tabId)));
+      return { ok: true, result: stored.success ? stored.data : null, ...(failed.success ? { failure: failed.data } : {}) };
     }
     case 'highlight/show':
     case 'highlight/all':

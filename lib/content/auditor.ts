@@ -9,6 +9,8 @@ export interface AuditorOptions {
   doc: Document;
   /** A snapshot that differs from the last one reported; `isGuide` by the rule book (lib/judge.ts). The indicators are judged by the receiver (the background). */
   report: (snapshot: GuideSnapshot, isGuide: boolean) => void;
+  /** Reading the page failed (an engine error): the reviewer is told instead of seeing no result. */
+  onError?: (message: string) => void;
   /** How a big page is read in slices (lib/extract/slices.ts); the pause and clock are for tests. */
   slices?: Pick<SliceOptions, 'budgetMs' | 'pause' | 'now'>;
   /** Quiet time after the last DOM change before re-auditing (portals fill guides by XHR). */
@@ -70,6 +72,15 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
     }
   };
 
+  const fail = (e: unknown) => {
+    console.warn('[办事指南审核助手] audit failed', e);
+    try {
+      o.onError?.(e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 500) : String(e).slice(0, 500));
+    } catch {
+      /* telling the background is best effort; the page must not see it */
+    }
+  };
+
   // The reading under way, if any: a change to the page drops it unless the maximum wait forced it.
   let reading: { dropped: boolean; forced: boolean } | undefined;
 
@@ -100,12 +111,12 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
         last = key;
         o.report(snapshot, judgeGuide(snapshot).isGuide);
       } catch (e) {
-        console.warn('[办事指南审核助手] audit failed', e);
+        fail(e);
       }
     };
     // A page we cannot read must not break the page; say so in the console and carry on.
     const failed = (e: unknown) => {
-      console.warn('[办事指南审核助手] audit failed', e);
+      fail(e);
       done(null);
     };
     try {

@@ -22,6 +22,20 @@ describe('content-script auditor', () => {
     a.stop();
   });
 
+  it('a reading that fails says why (for the popup and the command line) and never throws into the page', () => {
+    document.body.innerHTML = '<div id="app">办事指南</div>';
+    const app = document.getElementById('app')!;
+    // An engine error, as a DOM read that throws in the middle of the walk would cause.
+    Object.defineProperty(app, 'firstChild', { configurable: true, get: () => { throw new TypeError('boom'); } });
+    const errors: string[] = [];
+    const reports: unknown[] = [];
+    let a: ReturnType<typeof startAuditor> | undefined;
+    expect(() => { a = startAuditor({ doc: document, report: (s) => reports.push(s), onError: (e) => errors.push(e), debounceMs: 20, maxWaitMs: 100 }); }).not.toThrow();
+    expect(errors).toEqual(['TypeError: boom']);
+    expect(reports).toEqual([]);
+    a!.stop();
+  });
+
   it('a change while the page is being read (in slices) drops that reading; the page is read again once quiet', async () => {
     document.body.innerHTML = guide({ 办理地点: '某市某路1号' }).replace(/^.*<body>|<\/body>.*$/g, '');
     const reports: AuditResult[] = [];

@@ -17,6 +17,22 @@ describe('background message handling', () => {
     expect(reply.ok && reply.result?.tabId).toBe(7);
   });
 
+  it('keeps a frame’s reading failure for our pages until that frame reports again', async () => {
+    const store = memoryStore();
+    const page = { tab: { id: 7 }, frameId: 0, url: 'http://127.0.0.1/g.html' };
+    expect(await handleMessage({ type: 'audit/failed', error: 'TypeError: boom' }, page, store, hooks)).toEqual({ ok: true });
+    const reply = await handleMessage({ type: 'audit/get', tabId: 7 }, { url: `${ORIGIN}popup.html` }, store, hooks);
+    expect(reply).toMatchObject({ ok: true, result: null, failure: { tabId: 7, error: 'TypeError: boom', frameId: 0 } });
+    // another frame's report leaves it; the failing frame's own next report clears it
+    await handleMessage({ type: 'audit/report', snapshot: snapshotOf('<p>广告</p>') }, { ...page, frameId: 3 }, store, hooks);
+    expect(await handleMessage({ type: 'audit/get', tabId: 7 }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ failure: { error: 'TypeError: boom' } });
+    await handleMessage({ type: 'audit/report', snapshot: snapshotOf(guide({})) }, page, store, hooks);
+    expect(await handleMessage({ type: 'audit/get', tabId: 7 }, { url: `${ORIGIN}popup.html` }, store, hooks)).not.toHaveProperty('failure');
+    // only a tab's content script reports one, and a hostile error text is bounded
+    expect(await handleMessage({ type: 'audit/failed', error: 'x' }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'audit/failed', error: 'x'.repeat(501) }, page, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
+  });
+
   it('rejects malformed messages, reports from no tab, and reads from web pages', async () => {
     const store = memoryStore();
     expect(await handleMessage({ type: 'audit/report', snapshot: { isGuide: 'yes' } }, { tab: { id: 1 } }, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
