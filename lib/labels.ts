@@ -149,6 +149,22 @@ export function columnOf<K extends keyof typeof COLUMN_LABELS>(
   headerKey: string,
   fuzzy = false,
 ): keyof (typeof COLUMN_LABELS)[K] | undefined {
+  // Catalogue pages ask for the same few header texts thousands of times (the column labels never change).
+  const memo = `${kind}\u0001${fuzzy ? 1 : 0}\u0001${headerKey}`;
+  let col = columns.get(memo);
+  if (col === undefined) {
+    if (columns.size > 20_000) columns.clear();
+    columns.set(memo, (col = String(columnOfUncached(kind, headerKey, fuzzy) ?? '')));
+  }
+  return (col || undefined) as keyof (typeof COLUMN_LABELS)[K] | undefined;
+}
+const columns = new Map<string, string>();
+
+function columnOfUncached<K extends keyof typeof COLUMN_LABELS>(
+  kind: K,
+  headerKey: string,
+  fuzzy: boolean,
+): keyof (typeof COLUMN_LABELS)[K] | undefined {
   const table = COLUMN_LABELS[kind] as Record<string, readonly string[]>;
   headerKey = withoutNote(headerKey);
   for (const [col, labels] of Object.entries(table)) if (labels.includes(headerKey)) return col as keyof (typeof COLUMN_LABELS)[K];

@@ -54,6 +54,17 @@ export function arabicNumerals(text: string): string {
 
 /** A label as written, reduced to a comparable key: no spaces, no trailing colon, no brackets. */
 export function labelKey(label: string): string {
+  // Pages repeat the same short texts (headers, labels, menus): each is normalised once.
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    if (labelKeys.size > 20_000) labelKeys.clear();
+    labelKeys.set(label, (key = labelKeyUncached(label)));
+  }
+  return key;
+}
+const labelKeys = new Map<string, string>();
+
+function labelKeyUncached(label: string): string {
   return normalize(label)
     .replace(/\s+/g, '')
     .replace(/^(?:\d{1,2}[.、)]|[*※]+|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|【|第[一二三四五六七八九十\d]+[章节部分条]、?)/, '')

@@ -43,10 +43,12 @@ function expand(table: Element): Element[][] {
     const row = (out[r] ??= []);
     let col = 0;
     for (const cell of Array.from(tr.children)) {
-      if (!/^T[DH]$/i.test(cell.tagName)) continue;
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH' && tag !== 'td' && tag !== 'th') continue;
       while (row[col]) col++;
-      const rs = spanOf(cell, 'rowspan', 50);
-      const cs = spanOf(cell, 'colspan', 20);
+      const spans = cell.hasAttributes(); // most cells carry no attributes at all: no lookups then
+      const rs = spans ? spanOf(cell, 'rowspan', 50) : 1;
+      const cs = spans ? spanOf(cell, 'colspan', 20) : 1;
       for (let dr = 0; dr < rs; dr++) {
         const target = (out[r + dr] ??= []);
         for (let dc = 0; dc < cs; dc++) target[col + dc] = cell;
