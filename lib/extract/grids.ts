@@ -23,11 +23,12 @@ export interface Grid {
 
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const child of Array.from(table.children)) {
+  // Sibling links, not Array.from(children): a live collection copied per table costs a call per item.
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName.toUpperCase();
     if (tag === 'TR') rows.push(child);
     else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
-      for (const tr of Array.from(child.children)) if (tr.tagName.toUpperCase() === 'TR') rows.push(tr);
+      for (let tr = child.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.tagName.toUpperCase() === 'TR') rows.push(tr);
     }
   }
   return rows;
@@ -42,7 +43,7 @@ function expand(table: Element): Element[][] {
   tableRows(table).forEach((tr, r) => {
     const row = (out[r] ??= []);
     let col = 0;
-    for (const cell of Array.from(tr.children)) {
+    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
       const tag = cell.tagName;
       if (tag !== 'TD' && tag !== 'TH' && tag !== 'td' && tag !== 'th') continue;
       while (row[col]) col++;
