@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { framesKey, pruneGone } from '@/lib/background/frames';
+import { framesKey, pruneFailure, pruneGone } from '@/lib/background/frames';
 import { badgeText, handleMessage, type SessionStore } from '@/lib/background/handler';
 import { linksKey } from '@/lib/background/linkcheck';
 import { registerJourneys } from '@/lib/background/journey';
@@ -61,9 +61,11 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status !== 'complete') return;
     const ping: DocumentPing = { type: 'audit/ping' };
-    void pruneGone(store, tabId, async (frameId, docId) => (await browser.tabs.sendMessage(tabId, ping, { frameId })) === docId)
+    const alive = async (frameId: number, docId: string) => (await browser.tabs.sendMessage(tabId, ping, { frameId })) === docId;
+    void pruneGone(store, tabId, alive)
       .then((chosen) => showBadge(tabId, chosen?.result))
       .catch(() => {});
+    void pruneFailure(store, tabId, alive).catch(() => {});
   });
 
   // Portal hosts the user added: (re-)register the content script there whenever the list or

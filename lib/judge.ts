@@ -26,7 +26,8 @@ export interface GuideVerdict {
  */
 export function judgeGuide(s: GuideSnapshot): GuideVerdict {
   // The portal's footer (its phone and address) says nothing about an item.
-  const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) =>
+  // A 申请表格 row of downloads is no element of a guide by itself (a download centre has one).
+  const keys = (Object.keys(s.fields) as FieldKey[]).filter((k) => k !== 'forms' &&
     hitsOf(s, k).some((h) => h.value.trim() && !onlyLabels(h.value)),
   );
   // A list of items (each linking to its guide) with no single item's materials or process of its own

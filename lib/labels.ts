@@ -150,6 +150,7 @@ export function columnOf<K extends keyof typeof COLUMN_LABELS>(
   fuzzy = false,
 ): keyof (typeof COLUMN_LABELS)[K] | undefined {
   // Catalogue pages ask for the same few header texts thousands of times (the column labels never change).
+  if (headerKey.length > 64) return columnOfUncached(kind, headerKey, fuzzy);
   const memo = `${kind}\u0001${fuzzy ? 1 : 0}\u0001${headerKey}`;
   let col = columns.get(memo);
   if (col === undefined) {

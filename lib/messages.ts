@@ -68,6 +68,8 @@ export const TabFailure = z.object({
   receivedAt: z.number(),
   frameId: z.number().int().nonnegative(),
   frameUrl: z.string().max(8192).optional(),
+  /** The failing document: a new page in the tab (another docId, or none answering) drops the failure. */
+  docId: z.string().max(64).optional(),
 });
 export type TabFailure = z.infer<typeof TabFailure>;
 

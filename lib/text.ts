@@ -46,7 +46,7 @@ export function chineseNumber(s: string): number | undefined {
 
 /** Replace Chinese numerals that stand before a counting word with Arabic digits. */
 export function arabicNumerals(text: string): string {
-  return text.replace(/[零〇一二两三四五六七八九十百千]+(?=\s*(?:个|份|次|日|天|工作日|自然日|小时|月|年|周|号|楼|层))/g, (m) => {
+  return text.replace(/[零〇一二两三四五六七八九十百千]+(?=\s*(?:个|份|张|本|套|册|次|日|天|工作日|自然日|小时|月|年|周|号|楼|层))/g, (m) => {
     const n = chineseNumber(m);
     return n === undefined ? m : String(n);
   });
@@ -54,7 +54,8 @@ export function arabicNumerals(text: string): string {
 
 /** A label as written, reduced to a comparable key: no spaces, no trailing colon, no brackets. */
 export function labelKey(label: string): string {
-  // Pages repeat the same short texts (headers, labels, menus): each is normalised once.
+  // Pages repeat the same short texts (headers, labels, menus): each is normalised once (long texts are not kept).
+  if (label.length > 64) return labelKeyUncached(label);
   let key = labelKeys.get(label);
   if (key === undefined) {
     if (labelKeys.size > 20_000) labelKeys.clear();

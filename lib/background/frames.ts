@@ -1,4 +1,4 @@
-import { TabResult, tabKey } from '../messages';
+import { TabFailure, TabResult, failureKey, tabKey } from '../messages';
 import type { SessionStore } from './handler';
 
 /**
@@ -79,4 +79,11 @@ export function pruneGone(
     }
     return settle(store, tabId, frames);
   });
+}
+
+/** A reading failure whose document is gone (the tab went on to another page) is no longer the tab's. */
+export async function pruneFailure(store: SessionStore, tabId: number, alive: (frameId: number, docId: string) => Promise<boolean>): Promise<void> {
+  const f = TabFailure.safeParse(await store.get(failureKey(tabId)));
+  if (!f.success) return;
+  if (!f.data.docId || !(await alive(f.data.frameId, f.data.docId).catch(() => false))) await store.remove(failureKey(tabId));
 }

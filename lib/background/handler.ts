@@ -72,7 +72,10 @@ export async function handleMessage(
     case 'audit/failed': {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return { ok: false, error: 'reports come from a tab' };
-      const failure: TabFailure = { tabId, error: msg.error, receivedAt: Date.now(), frameId: sender.frameId ?? 0, ...(sender.url ? { frameUrl: sender.url.slice(0, 8192) } : {}) };
+      const failure: TabFailure = {
+        tabId, error: msg.error, receivedAt: Date.now(), frameId: sender.frameId ?? 0,
+        ...(sender.url ? { frameUrl: sender.url.slice(0, 8192) } : {}), ...(msg.docId ? { docId: msg.docId } : {}),
+      };
       await store.set(failureKey(tabId), failure);
       return { ok: true };
     }

@@ -71,6 +71,7 @@ export function itemsOf(hit: RawHit, w: Walked, kind: keyof typeof DETAIL_WORDS)
 const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．)）]|[(（]\d{1,2}[)）]|[\u2460-\u2473])/;
 /** A second level of numbering: （1） or ①. */
 const SUB_NUMBERED = /^\s*(?:[(（]\d{1,2}[)）]|[\u2460-\u2473])/;
+const GROUP_HEADING = /(?:类|类材料|类文件|[:：])$/;
 /** A line that is one bracketed note: （说明：原件1份，验原件）. */
 const NOTE = /^[(（][^()（）]*[)）]$/;
 
@@ -85,7 +86,8 @@ function numberedLines(text: string): { text: string; group?: string }[] {
   let last: { text: string } | undefined;
   lines.forEach((line, i) => {
     if (NUMBERED.test(line) && !NOTE.test(line.replace(/^\s*[(（]\d{1,2}[)）]\s*$/, ''))) {
-      if (!SUB_NUMBERED.test(line) && SUB_NUMBERED.test(lines[i + 1] ?? '')) {
+      // A heading names a kind of material (申请表格类, 证明材料：); `1.《申请书》` over `(1)须签字` is a material with its requirements.
+      if (!SUB_NUMBERED.test(line) && SUB_NUMBERED.test(lines[i + 1] ?? '') && GROUP_HEADING.test(stripNumbering(line))) {
         group = stripNumbering(line);
         last = undefined;
         return;

@@ -57,8 +57,18 @@ function expand(table: Element): Element[][] {
       col += cs;
     }
   });
-  // A malformed table (a rowspan over a row without cells of its own) leaves gaps: the cells close up.
-  return out.map((row) => row.filter(Boolean));
+  // A malformed table (a rowspan over a row without cells of its own) leaves gaps: each stays in
+  // its column as an empty cell, so the cells after it keep their headers.
+  for (const row of out) for (let c = 0; c < row.length; c++) row[c] ??= gapIn(table);
+  return out;
+}
+
+/** Empty stand-ins for the cells a malformed table lacks: detached, so they have no text and no place. */
+const gaps = new WeakSet<Element>();
+function gapIn(near: Element): Element {
+  const gap = near.ownerDocument.createElement('td');
+  gaps.add(gap);
+  return gap;
 }
 
 const HEAD_CLASS = /head/i;
@@ -68,7 +78,7 @@ const classOf = (el: Element) => el.getAttribute('class') ?? '';
 /** A table that is only a header: every cell a `th` or in a `thead`, or it stands in a *head* wrapper. */
 function headerOnly(table: Element, rows: Element[][]): boolean {
   if (!rows.length || rows.length > 3) return false;
-  const cells = rows.flat();
+  const cells = rows.flat().filter((c) => !gaps.has(c));
   if (cells.every((c) => c.tagName.toUpperCase() === 'TH' || c.parentElement?.parentElement?.tagName.toUpperCase() === 'THEAD')) return true;
   for (let a: Element | null = table, d = 0; a && d < 3; a = a.parentElement, d++) {
     const cls = classOf(a);
@@ -198,7 +208,7 @@ export function* gridSteps(w: Walked): Steps<Grid[]> {
       const near = p.el.contains(q.el) || q.el.contains(p.el) || (p.el.parentElement !== null && p.el.parentElement === q.el.parentElement);
       if (!near || q.rows.length !== p.rows.length || q.header !== p.header) break;
       const cols = newColumns(p, q, w);
-      p.rows = p.rows.map((row, r) => [...row.slice(0, width(p.rows[p.header - 1]!, w) || row.length), ...cols.flatMap((c) => q.rows[r]![c] ?? [])]);
+      p.rows = p.rows.map((row, r) => [...row.slice(0, width(p.rows[p.header - 1]!, w) || row.length), ...cols.map((c) => q.rows[r]![c] ?? gapIn(q.el))]);
       if (!p.el.contains(q.el)) p.el = commonAncestor(p.el, q.el);
       i++;
     }

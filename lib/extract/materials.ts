@@ -128,7 +128,7 @@ function materialName(raw: string): string {
 
 const INLINE_SOURCE = /(?:来源渠道|材料来源|来源|出具单位|出具机构|提供单位|出具部门)\s*[:：]\s*([^；;，,\n。]+)/;
 const BRACKET_SOURCE = /[(（]([^()（）]*?(?:自备|出具|提供|核发|开具)[^()（）]*?)[)）]/;
-const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*(?:[份张套册]|本(?!人))|若干份?)/;
+const COPIES = /(?:(?:原件|复印件|正本|副本|纸质)\s*[:：]?\s*)?(?:[\d一二两三四五六七八九十]+\s*(?:[份张套册]|本(?![人单级市区县省部局院所厅委处站]))|若干份?)/;
 
 /** A source written in a material's text: `来源：…`, or the clause of a bracketed note that names one. */
 function sourceIn(text: string): string | undefined {
@@ -172,13 +172,17 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: E
  * Forms offered apart from the materials list (a 申请表格 row of `申请表.doc` links): a link named
  * after a material is that material's form, sorted into blank or sample by its words as in the list.
  */
+const isFormName = (name: string) => /表|书|单|证明$/.test(name);
+
 export function attachFormLinks(materials: Material[] | null, hits: RawHit[], w: Walked): void {
   if (!materials?.length || !hits.length) return;
   const anchors = w.anchors.filter((a) => hits.some((h) => h.nodes.some((n) => n.contains(a))));
   for (const a of anchors) {
     const core = tidy(w.textOf(a)).replace(/\.(docx?|xlsx?|pdf|wps|et|zip|rar)$/i, '').replace(/[（(]?(?:空白表格|空表|样表|示例样表|下载)[)）]?$/g, '').trim();
-    if (core.length < 4) continue;
-    const m = materials.find((x) => x.name === core) ?? materials.find((x) => x.name.length >= 4 && (core.includes(x.name) || x.name.includes(core)));
+    // The material of that name; else the one sharing the longest part of it (营业执照变更登记申请书 is the 变更登记申请书, not the 营业执照).
+    const overlap = (x: Material) => (core.includes(x.name) ? x.name.length : x.name.includes(core) ? core.length : 0);
+    const m = materials.find((x) => x.name === core) ??
+      (core.length >= 4 ? materials.filter((x) => overlap(x) >= 4).sort((a, b) => overlap(b) - overlap(a) || Number(isFormName(b.name)) - Number(isFormName(a.name)))[0] : undefined);
     if (m && ![...m.blank, ...m.sample].some((l) => l.path === cssPath(a))) addLinks(m, [a], w, () => undefined);
   }
 }

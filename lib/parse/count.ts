@@ -20,8 +20,8 @@ export function visitCounts(value: string): number[] {
   return lead ? [Number(lead[1])] : [];
 }
 
-// A number of copies, sheets, booklets or sets (本人 is no booklet: 须1本人签字).
-const COPIES = /(\d+)\s*(?:[份张套册]|本(?!人))/;
+// A number of copies, sheets, booklets or sets (本人, 本单位 are no booklets: 须经2本单位负责人签字).
+const COPIES = /(\d+)\s*(?:[份张套册]|本(?![人单级市区县省部局院所厅委处站]))/;
 const COPIES_ALL = new RegExp(COPIES.source, 'g');
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pruneFailure } from '@/lib/background/frames';
 import { badgeText, handleMessage } from '@/lib/background/handler';
 import { auditHtml, guide, memoryStore, snapshotOf } from '../helpers';
 
@@ -31,6 +32,16 @@ describe('background message handling', () => {
     // only a tab's content script reports one, and a hostile error text is bounded
     expect(await handleMessage({ type: 'audit/failed', error: 'x' }, { url: `${ORIGIN}popup.html` }, store, hooks)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: 'audit/failed', error: 'x'.repeat(501) }, page, store, hooks)).toEqual({ ok: false, error: 'invalid message' });
+  });
+
+  it('drops a failure once its document is gone from the tab (the reviewer went on to another page)', async () => {
+    const store = memoryStore();
+    const page = { tab: { id: 7 }, frameId: 0, url: 'http://127.0.0.1/g.html' };
+    await handleMessage({ type: 'audit/failed', error: 'TypeError: boom', docId: 'doc-1' }, page, store, hooks);
+    await pruneFailure(store, 7, async (_frame, docId) => docId === 'doc-1'); // still there
+    expect(store.data.has('failure:7')).toBe(true);
+    await pruneFailure(store, 7, async () => false); // a new page answers with another docId, or none
+    expect(store.data.has('failure:7')).toBe(false);
   });
 
   it('rejects malformed messages, reports from no tab, and reads from web pages', async () => {

@@ -20,6 +20,13 @@ describe('extract/materials: the 申请材料 list', () => {
     expect(ms.map((m) => [m.name, m.source, m.copies, m.blank.length])).toEqual([['申请书', '申请人自备', '1', 1], ['身份证', '公安机关', '1', 0]]);
   });
 
+  it('a row that lacks a cell under a rowspan keeps its other cells under their headers; an empty row under rowspans is no material', () => {
+    const { w } = read('<table><tr><th>序号</th><th>材料名称</th><th>份数</th><th>来源渠道</th></tr>' +
+      '<tr><td>1</td><td>身份证</td><td>复印件1份</td><td rowspan="3">申请人自备</td></tr><tr><td>2</td><td>户口簿</td></tr><tr></tr></table>');
+    const ms = extractMaterials(w, classifyTables(w), [])!;
+    expect(ms.map((m) => [m.name, m.copies ?? '', m.source ?? ''])).toEqual([['身份证', '复印件1份', '申请人自备'], ['户口簿', '', '申请人自备']]);
+  });
+
   it('an empty materials table is an empty list; no section at all is null', () => {
     const { w } = read('<table><tr><th>材料名称</th><th>来源渠道</th></tr></table>');
     expect(extractMaterials(w, classifyTables(w), [])).toEqual([]);
@@ -42,6 +49,13 @@ describe('extract/materials: the 申请材料 list', () => {
     ]);
   });
 
+  it('a numbered material over its numbered requirements is a material, not a group heading', () => {
+    const ms = fromSection('<div id="s">1.《设立登记申请书》<br>(1)须法定代表人签字；<br>(2)加盖单位公章。<br>2.营业执照复印件1份</div>')!;
+    expect(ms.map((m) => m.name)).toContain('《设立登记申请书》');
+    expect(ms.map((m) => m.name)).toContain('营业执照');
+    expect(ms.every((m) => m.type === undefined)).toBe(true);
+  });
+
   it('a form offered in a 申请表格 row apart from the list is the blank form of the material it is named after', () => {
     const { doc, w } = read('<div id="s">1.建筑工程施工许可申请表（原件1份）<br>2.身份证（复印件1份）</div><div id="f"><a href="/f/1.html">建筑工程施工许可申请表.doc</a><a href="/f/2.html">操作手册.doc</a></div>');
     const s = doc.getElementById('s')!;
@@ -49,6 +63,15 @@ describe('extract/materials: the 申请材料 list', () => {
     const f = doc.getElementById('f')!;
     attachFormLinks(ms, [{ key: 'forms', label: '申请表格', labelNode: f, nodes: [f], value: w.textOf(f), how: 'pair' }], w);
     expect(ms.map((m) => [m.name, m.blank.map((l) => l.href)])).toEqual([['建筑工程施工许可申请表', ['/f/1.html']], ['身份证', []]]);
+  });
+
+  it('a form link matches its material exactly even when short, else the material sharing most of its name', () => {
+    const { doc, w } = read('<div id="s">1.申请书（原件1份）<br>2.营业执照（复印件1份）<br>3.变更登记申请书（原件1份）</div><div id="f"><a href="/1">申请书.doc</a><a href="/2">营业执照变更登记申请书.doc</a></div>');
+    const s = doc.getElementById('s')!;
+    const ms = extractMaterials(w, classifyTables(w), [{ key: 'materials', label: '申请材料', labelNode: s, nodes: [s], value: w.textOf(s), how: 'pair' }])!;
+    const f = doc.getElementById('f')!;
+    attachFormLinks(ms, [{ key: 'forms', label: '申请表格', labelNode: f, nodes: [f], value: w.textOf(f), how: 'pair' }], w);
+    expect(ms.map((m) => [m.name, m.blank.map((l) => l.href)])).toEqual([['申请书', ['/1']], ['营业执照', []], ['变更登记申请书', ['/2']]]);
   });
 
   it('through the whole audit: E4-1 passes when the 申请表格 row holds the form', () => {

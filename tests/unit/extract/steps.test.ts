@@ -40,6 +40,9 @@ describe('extract/steps: the 办理流程', () => {
     expect(arrowSegments('第一步：登录系统\n第二步→提交')).toEqual([]);
     expect(arrowSegments('申请人向窗口提交材料，窗口工作人员当场审查材料是否齐全、是否符合法定形式 → 受理')).toEqual([]);
     expect(arrowSegments('《行政许可法》—第三十条')).toEqual([]);
+    expect(arrowSegments('申请人——即企业法定代表人——向窗口提交材料')).toEqual([]);
+    expect(arrowSegments('面积>500平方米的需现场勘验')).toEqual([]);
+    expect(arrowSegments('网上申请→窗口受理→部门审核→办结')).toEqual(['网上申请', '窗口受理', '部门审核', '办结']);
   });
 
   it('splits numbered text at top-level numbers in order only', () => {

@@ -26,7 +26,7 @@ describe('E2-2 数量要求: pass', () => {
     expect(o.message).toBe('每项材料都写明了份数');
   });
 
-  it.each(['复印件2份', '两份', '3张', '原件1本', '2套'])('%s is a count', (value) => {
+  it.each(['复印件2份', '两份', '3张', '原件1本', '2套', '两张', '一本'])('%s is a count', (value) => {
     expect(copies([...GOOD, ['租赁合同', value]]).status).toBe('pass');
   });
 
@@ -45,8 +45,8 @@ describe('E2-2 数量要求: partial', () => {
     expect(o.message).toBe('1/4项材料未写明份数：租赁合同');
   });
 
-  it('须本人签字 names no count', () => {
-    expect(copies([...GOOD, ['租赁合同', '须1本人签字']]).missing).toEqual(['租赁合同']);
+  it.each(['须1本人签字', '须经2本单位负责人签字'])('%s names no count', (value) => {
+    expect(copies([...GOOD, ['租赁合同', value]]).missing).toEqual(['租赁合同']);
   });
 
   it('0 copies is not a count > 0', () => {
