@@ -81,6 +81,13 @@ describe('extract/materials: the 申请材料 list', () => {
     expect(auditHtml(html).outcomes.find((o) => o.indicator === 'E4-1')!.status).toBe('pass');
   });
 
+  it('reads 纸质材料 as the copies and keeps 材料必要性 apart (Vant cells of a 办理材料目录)', () => {
+    const card = (name: string, copies: string) => `<div class="van-cell"><div class="van-cell__title"><span>${name}</span><div class="van-cell__label"><div class="field-wrap">` +
+      `<span>来源渠道：</span><span>申请人自备</span><span>纸质材料：</span><span>${copies}</span><span>材料必要性：</span><span>必要</span></div></div></div></div>`;
+    const ms = fromSection(`<div id="s">${card('取水许可申请书', '原件1份')}${card('身份证', '复印件1份')}</div>`)!;
+    expect(ms.map((m) => [m.name, m.source, m.copies])).toEqual([['取水许可申请书', '申请人自备', '原件1份'], ['身份证', '申请人自备', '复印件1份']]);
+  });
+
   it('reads cards with labelled details', () => {
     const ms = fromSection('<ul id="s"><li><b>户籍证明</b><span>来源渠道：派出所</span><span>份数：原件1份</span></li><li><b>身份证</b><span>来源渠道：申请人自备</span><span>份数：1份</span></li></ul>')!;
     expect(ms.map((m) => [m.name, m.source, m.copies])).toEqual([['户籍证明', '派出所', '原件1份'], ['身份证', '申请人自备', '1份']]);
