@@ -54,7 +54,7 @@ export function parseSettings(raw: unknown): Settings {
 export const isFieldKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call(FIELD_LABELS, k);
 
 /** The canonical element names the synonym lines start with (法定办结时限, 办理地点, …). */
-export const CANONICAL_NAMES: readonly string[] = Object.values(FIELD_LABELS).map((v) => v[0]);
+export const CANONICAL_NAMES: readonly string[] = Object.values(FIELD_LABELS).map((v) => v[0]!);
 
 /** A pasted address (`https://zwfw.example.com/guide?id=1`) is cleaned to its host. */
 function hostOf(line: string): string {

@@ -10,6 +10,7 @@ import type { Material } from '../snapshot';
 import { labelKey } from '../text';
 import { columnRuns, itemsOf, pairsIn, type Item } from './cards';
 import { candidatesIn, groupWithin, stripNumbering, tidy, type RawHit } from './hit';
+import { isForm } from '../rules/_materials';
 import { addLinks } from './links';
 import { dataRows, headerOf, type ColumnTable } from './tables';
 import { cssPath, type Candidate, type Walked } from './walk';
@@ -172,8 +173,6 @@ function materialFromCard(item: Item, w: Walked, inCard: Candidate[], anchors: E
  * Forms offered apart from the materials list (a 申请表格 row of `申请表.doc` links): a link named
  * after a material is that material's form, sorted into blank or sample by its words as in the list.
  */
-const isFormName = (name: string) => /表|书|单|证明$/.test(name);
-
 export function attachFormLinks(materials: Material[] | null, hits: RawHit[], w: Walked): void {
   if (!materials?.length || !hits.length) return;
   const anchors = w.anchors.filter((a) => hits.some((h) => h.nodes.some((n) => n.contains(a))));
@@ -182,7 +181,7 @@ export function attachFormLinks(materials: Material[] | null, hits: RawHit[], w:
     // The material of that name; else the one sharing the longest part of it (营业执照变更登记申请书 is the 变更登记申请书, not the 营业执照).
     const overlap = (x: Material) => (core.includes(x.name) ? x.name.length : x.name.includes(core) ? core.length : 0);
     const m = materials.find((x) => x.name === core) ??
-      (core.length >= 4 ? materials.filter((x) => overlap(x) >= 4).sort((a, b) => overlap(b) - overlap(a) || Number(isFormName(b.name)) - Number(isFormName(a.name)))[0] : undefined);
+      (core.length >= 4 ? materials.filter((x) => overlap(x) >= 4).sort((a, b) => overlap(b) - overlap(a) || Number(isForm(b)) - Number(isForm(a)))[0] : undefined);
     if (m && ![...m.blank, ...m.sample].some((l) => l.path === cssPath(a))) addLinks(m, [a], w, () => undefined);
   }
 }

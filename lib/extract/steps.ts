@@ -4,6 +4,7 @@
  * (./cards.ts), step cards without labels (van-steps), the items of an `<ol>` / `<ul>`, or
  * numbered prose (`1.申请… 2.受理(2个工作日)… 3.审查…`), or a chain of step names (`受理 —— 审查 —— 决定`).
  */
+import { SPECIAL_PROCEDURE_WORDS, STEP_WORDS } from '../labels';
 import type { Step } from '../snapshot';
 import { itemsOf, pairsIn } from './cards';
 import { candidatesIn, stripNumbering, tidy, type RawHit } from './hit';
@@ -79,9 +80,8 @@ function stepName(text: string): string {
 const ARROW = /\s*(?:[—─━]{2,}>?|-{2,}>?|[-=]>|[→⟶➝➔➜⇒⇨▶►]|>{1,2})\s*/;
 const ARROWS = new RegExp(ARROW.source, 'g');
 
-// What a step's name says it does. —— is also the Chinese dash (申请人——即法定代表人——…): a chain
-// is taken only when every link names a step.
-const STEP_WORD = /受理|审查|审核|审批|审定|决定|送达|申请|申报|办结|批准|核准|发证|制证|出证|领证|领取|登记|初审|复审|复核|提交|收件|接件|公示|公告|勘查|勘验|评审|评估|签发|告知|反馈|备案|缴费|验收|核查|检查|检测|听证|论证|办理|发放|归档/;
+// —— is also the Chinese dash (申请人——即法定代表人——…): a chain is taken only when every link names a step.
+const namesStep = (x: string) => STEP_WORDS.test(x) || SPECIAL_PROCEDURE_WORDS.test(x);
 
 /**
  * "受理 —— 审查 —— 决定", "申请→受理→审查→决定": a process written as a chain of step names, one
@@ -92,7 +92,7 @@ export function arrowSegments(text: string): string[] {
   const chain = text.trim();
   if (chain.includes('\n') || !ARROW.test(chain)) return [];
   const segs = chain.split(ARROWS).map((x) => x.trim());
-  return segs.length >= 2 && segs.every((x) => x && x.length <= 20 && !/[，,。；;]/.test(x) && STEP_WORD.test(x)) ? segs : [];
+  return segs.length >= 2 && segs.every((x) => x && x.length <= 20 && !/[，,。；;]/.test(x) && namesStep(x)) ? segs : [];
 }
 
 /** "1.申请… 2.受理(2个工作日)… 3.审查…" → one segment per top-level number, in order. */

@@ -18,15 +18,19 @@ export const JourneySettings = /* @__PURE__ */ (() => z.object({
 }))();
 export type JourneySettings = z.infer<typeof JourneySettings>;
 
+// Space-separated words, split on load (they ship in the content script, on every portal page).
+const words = (s: string) => s.split(' ');
 export const DEFAULT_JOURNEY_SETTINGS: JourneySettings = {
   clickBudget: 3,
-  entryWords: ['在线办理', '在线申报', '立即办理', '我要办', '网上办理', '网上申报', '在线申请', '网上申请', '立即申请', '我要申请', '申请办理', '去办理', '马上办'],
-  loginWords: ['统一身份认证', '身份认证', '实名认证', '用户登录', '个人登录', '法人登录', '扫码登录', '账号登录', '登录'],
-  loginUrls: ['/login', 'login.', 'signin', '/sso', 'oauth', '/cas/', 'passport', 'tyrz', '/auth/'],
-  submitWords: ['保存并提交', '确认提交', '提交申请', '立即提交', '确认申报', '提交', '申报', '下一步'],
+  entryWords: words('在线办理 在线申报 立即办理 我要办 网上办理 网上申报 在线申请 网上申请 立即申请 我要申请 申请办理 去办理 马上办'),
+  loginWords: words('统一身份认证 身份认证 实名认证 用户登录 个人登录 法人登录 扫码登录 账号登录 登录'),
+  loginUrls: words('/login login. signin /sso oauth /cas/ passport tyrz /auth/'),
+  submitWords: words('保存并提交 确认提交 提交申请 立即提交 确认申报 提交 申报 下一步'),
   submitUrls: [],
-  genericUrls: ['/search', 'search.', 'keyword=', 'query='],
+  genericUrls: words('/search search. keyword= query='),
 };
+
+const LIST_KEYS = ['entryWords', 'loginWords', 'loginUrls', 'submitWords', 'submitUrls', 'genericUrls'] as const;
 
 export const JOURNEY_SETTINGS_KEY = 'journeySettings';
 
@@ -38,7 +42,7 @@ export function parseJourneySettings(raw: unknown): JourneySettings {
   const budget = r.clickBudget;
   if (typeof budget === 'number' && Number.isInteger(budget) && budget >= 1 && budget <= 50) out.clickBudget = budget;
   // The same bounds as the JourneySettings schema, checked by hand (tests/unit/journey/detect.test.ts compares them).
-  for (const key of ['entryWords', 'loginWords', 'loginUrls', 'submitWords', 'submitUrls', 'genericUrls'] as const) {
+  for (const key of LIST_KEYS) {
     const v = r[key];
     const max = key.endsWith('Urls') ? 200 : 20;
     if (Array.isArray(v) && v.length <= 100 && v.every((x) => typeof x === 'string' && x.length >= 2 && x.length <= max)) out[key] = v as string[];
@@ -62,8 +66,6 @@ export function urlMatches(url: string, patterns: readonly string[]): string | u
 }
 
 export type JourneyForm = Record<Exclude<keyof JourneySettings, 'clickBudget'>, string> & { clickBudget: string };
-
-const LIST_KEYS = ['entryWords', 'loginWords', 'loginUrls', 'submitWords', 'submitUrls', 'genericUrls'] as const;
 
 export function journeyFormFrom(s: JourneySettings): JourneyForm {
   return { clickBudget: String(s.clickBudget), ...Object.fromEntries(LIST_KEYS.map((k) => [k, s[k].join('\n')])) } as JourneyForm;
