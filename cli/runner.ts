@@ -267,7 +267,10 @@ async function auditOne(session: Session, run: Run, url: string, o: typeof DEFAU
     }
     // A Refresh header navigates the page as a <meta http-equiv="refresh"> does.
     const refreshes = !!response?.headers()['refresh'];
-    const settled = await settle(page, () => readTab(reader, tabId), o, { crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt, refreshes });
+    const settled = await settle(page, () => readTab(reader, tabId), o, {
+      crashed: () => crashed, fetching: () => fetching.size > 0, loadedAt: () => loadedAt, refreshes,
+      failed: async () => (await readFailure(reader, tabId)) !== undefined,
+    });
     if (crashed) return loadError(url, CRASHED);
     if (!settled.entry) {
       const failure = await readFailure(reader, tabId);

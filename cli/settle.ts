@@ -20,12 +20,12 @@ interface Settled {
  * changed for `quietMs` with no XHR/fetch in flight. A missing result, or a non-guide result
  * while the page may still render, is final only `settleMs` after load (after parsing if load
  * never comes), once the page is quiet; a page that never is gets one more `settleMs`, then its
- * latest result is taken. The quiet window counts from the parsed document, the last change the
+ * latest result is taken; a page the extension failed to read is given up once quiet. The quiet window counts from the parsed document, the last change the
  * polls saw, and the time the background received the result.
  */
 export async function settle(
   page: Page, readResult: () => Promise<Settled['entry']>, o: { timeoutMs: number; settleMs: number; quietMs: number },
-  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined; refreshes: boolean },
+  is: { crashed(): boolean; fetching(): boolean; loadedAt(): number | undefined; refreshes: boolean; failed?: () => Promise<boolean> },
 ): Promise<Settled> {
   const start = Date.now();
   const giveUp = start + Math.max(o.settleMs, o.timeoutMs);
@@ -37,7 +37,9 @@ export async function settle(
   let state: PageState | undefined;
   let mayChange = is.refreshes; // once seen able to change itself, a page stays so (a script may remove itself)
   while (!is.crashed()) {
-    const [e, s]: [Settled['entry'], PageState | undefined] = await Promise.all([readResult().catch(() => undefined), pageState(page, !mayChange)]);
+    const [e, s, failed]: [Settled['entry'], PageState | undefined, boolean] = await Promise.all([
+      readResult().catch(() => undefined), pageState(page, !mayChange), is.failed ? is.failed().catch(() => false) : false,
+    ]);
     const now = Date.now();
     // Late content comes after load ("2–4 s after load"); a page whose load never comes (an image
     // that never arrives) is given the same time from when it was parsed.
@@ -56,6 +58,8 @@ export async function settle(
     // At the limit, a page that just changed gets its re-audit first (at most one more period).
     if (entry && now >= deadline && (quiet || now >= deadline + o.settleMs)) break;
     if (!entry && state?.html === false && now >= deadline) break;
+    // The extension failed to read the page and the page has since stood still: no result is coming (it reads again only on a change).
+    if (!entry && failed && now - sigSince >= o.quietMs) break;
     if (now >= giveUp) break;
     await new Promise((r) => setTimeout(r, 100));
   }
