@@ -17,11 +17,11 @@ describe('cli settle', () => {
     const settled = await settle(stillPage, async () => undefined, options, state(true));
     expect(settled.entry).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(1_500);
-  });
+  }, 15_000);
 
   it('without a failure, a page with no result is waited for to the limit', async () => {
     const started = Date.now();
     await settle(stillPage, async () => undefined, options, state(false));
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_400);
-  });
+  }, 15_000);
 });
