@@ -155,12 +155,13 @@ export async function readResults(session: Session, reader: Page): Promise<TabRe
     .flatMap((p) => (p.success ? [p.data] : []));
 }
 
+/** One key of the background's session storage, read through one of our own pages. */
+const readSession = (reader: Page, key: string): Promise<unknown> =>
+  reader.evaluate(async (k) => (await (globalThis as unknown as ExtensionApi).chrome.storage.session.get(k))[k], key);
+
 /** One tab's stored result, with the frame it came from when the background says so. */
 async function readTab(reader: Page, tabId: number): Promise<(TabResult & { frameUrl?: string }) | undefined> {
-  const raw = await reader.evaluate(
-    async (key) => (await (globalThis as unknown as ExtensionApi).chrome.storage.session.get(key))[key],
-    tabKey(tabId),
-  );
+  const raw = await readSession(reader, tabKey(tabId));
   const parsed = TabResult.safeParse(raw);
   if (!parsed.success || parsed.data.tabId !== tabId) return undefined;
   const frameUrl = (raw as { frameUrl?: unknown }).frameUrl;
@@ -169,10 +170,7 @@ async function readTab(reader: Page, tabId: number): Promise<(TabResult & { fram
 
 /** What the tab's content script said when reading the page failed (lib/messages.ts TabFailure), if it did. */
 async function readFailure(reader: Page, tabId: number): Promise<string | undefined> {
-  const raw = await reader.evaluate(
-    async (key) => (await (globalThis as unknown as ExtensionApi).chrome.storage.session.get(key))[key],
-    failureKey(tabId),
-  ).catch(() => undefined);
+  const raw = await readSession(reader, failureKey(tabId)).catch(() => undefined);
   const parsed = TabFailure.safeParse(raw);
   return parsed.success && parsed.data.tabId === tabId ? parsed.data.error : undefined;
 }

@@ -4,42 +4,40 @@
  * A user setting may extend them (see lib/settings.ts).
  */
 
-// Written as space-separated words, split on load: the lists ship in the content script, which
-// runs on every portal page, and a string per label costs its quotes and comma in every copy.
-const w = (labels: string): readonly string[] => labels.split(' ');
+import { labelKey, words } from './text';
 
 export const FIELD_LABELS = {
-  legalLimit: w('法定办结时限 法定办理时限 法定时限 法定期限 法定办结期限 法定办理期限 法定承办时限'),
-  promisedLimit: w('承诺办结时限 承诺办理时限 承诺时限 承诺期限 承诺办结期限 承诺办理期限 服务承诺 承诺时间'),
+  legalLimit: words('法定办结时限 法定办理时限 法定时限 法定期限 法定办结期限 法定办理期限 法定承办时限'),
+  promisedLimit: words('承诺办结时限 承诺办理时限 承诺时限 承诺期限 承诺办结期限 承诺办理期限 服务承诺 承诺时间'),
   // Bare 办理时限 is ambiguous (rule book E1-1/E1-2): used only where the specific label is absent.
-  anyLimit: w('办理时限 办结时限 办理期限 审批时限 办结期限'),
-  address: w('办理地点 办理地址 受理地点 受理地址 具体地址 窗口地址 办公地址 线下办理地址 办事地点 办理窗口 受理窗口地址 办理地点/时间 办理地点及时间 办理地点和时间 窗口办理地点 办事大厅地址 服务窗口地址'),
-  hours: w('办理时间 受理时间 办公时间 工作时间 窗口办公时间 窗口受理时间 服务时间 窗口办理时间'),
-  enquiry: w('咨询方式 咨询电话 联系电话 咨询联系电话 办公电话 窗口电话 咨询窗口 电话咨询 联系方式 咨询途径 业务咨询电话 窗口联系电话'),
-  complaint: w('监督投诉方式 监督方式 投诉电话 投诉监督电话 监督电话 监督和投诉电话 监督投诉渠道 监督投诉电话 投诉方式 投诉渠道 监督投诉'),
-  special: w('特殊环节 特别程序 特殊程序 特殊环节及时限'),
-  intermediary: w('中介服务 是否有中介服务 中介机构 中介服务事项 是否涉及中介服务'),
-  visits: w('到办事现场次数 到现场次数 到办理现场次数 到现场窗口次数 到现场办理的次数 到现场大厅次数 跑动次数 最多跑几次 到现场办理次数 跑腿次数 最多跑动次数 去现场次数 到现场跑动次数'),
-  visitReason: w('必须现场办理原因说明 必须现场办理原因 到现场原因说明 现场办理原因 需到现场原因'),
-  depth: w('网上办理深度 网办深度 办理深度 网上服务深度 网上办理深度等级'),
-  online: w('是否网办 是否可以在线申报 可网上办理 是否支持网上办理 是否网上办理'),
-  onlineUrl: w('网办地址 在线办理地址 网上办理地址 在线申报地址 网上申报地址 办理网址'),
-  projectType: w('办件类型 办理类型 事项类别'),
-  handleForm: w('办理形式 办理方式 办理渠道'),
-  itemType: w('事项类型 权力类别 事项性质 权力类型 职权类型 事项类别类型'),
-  itemName: w('事项名称 办理项名称 服务事项名称 业务办理项名称 实施清单名称'),
-  department: w('实施主体 实施机构 实施部门 办理部门 受理机构 审批部门 部门名称 办理主体 受理部门 实施机关 办理机构 决定机关 受理机关 申请受理机关 审批机关'),
-  taskCode: w('实施编码 业务办理项编码 事项编码 事项代码 办理项编码 实施清单编码 权力编码 唯一码 事项唯一码 实施清单唯一码'),
-  catalogCode: w('基本编码 权力基本码 事项基本编码 基本目录编码'),
-  level: w('行使层级 实施层级 层级'),
-  basis: w('设定依据 实施依据 法律依据 法定依据 设立依据 办理依据 政策依据 设定和实施依据 依据'),
-  conditions: w('受理条件 申请条件 办理条件 受理标准'),
-  materials: w('申请材料 申报材料 办理材料 所需材料 材料清单 提交材料 申请资料 申请材料目录 办事材料 所需提交材料 办理材料目录 材料目录'),
-  process: w('办理流程 办事流程 办理程序 审批流程 网上办理流程 窗口办理流程 流程 审批程序 办理步骤'),
-  fee: w('是否收费 收费标准 收费依据 收费情况 收费项目'),
-  result: w('审批结果 审批结果名称 办理结果 结果名称 审批结果类型'),
+  anyLimit: words('办理时限 办结时限 办理期限 审批时限 办结期限'),
+  address: words('办理地点 办理地址 受理地点 受理地址 具体地址 窗口地址 办公地址 线下办理地址 办事地点 办理窗口 受理窗口地址 办理地点/时间 办理地点及时间 办理地点和时间 窗口办理地点 办事大厅地址 服务窗口地址'),
+  hours: words('办理时间 受理时间 办公时间 工作时间 窗口办公时间 窗口受理时间 服务时间 窗口办理时间'),
+  enquiry: words('咨询方式 咨询电话 联系电话 咨询联系电话 办公电话 窗口电话 咨询窗口 电话咨询 联系方式 咨询途径 业务咨询电话 窗口联系电话'),
+  complaint: words('监督投诉方式 监督方式 投诉电话 投诉监督电话 监督电话 监督和投诉电话 监督投诉渠道 监督投诉电话 投诉方式 投诉渠道 监督投诉'),
+  special: words('特殊环节 特别程序 特殊程序 特殊环节及时限'),
+  intermediary: words('中介服务 是否有中介服务 中介机构 中介服务事项 是否涉及中介服务'),
+  visits: words('到办事现场次数 到现场次数 到办理现场次数 到现场窗口次数 到现场办理的次数 到现场大厅次数 跑动次数 最多跑几次 到现场办理次数 跑腿次数 最多跑动次数 去现场次数 到现场跑动次数'),
+  visitReason: words('必须现场办理原因说明 必须现场办理原因 到现场原因说明 现场办理原因 需到现场原因'),
+  depth: words('网上办理深度 网办深度 办理深度 网上服务深度 网上办理深度等级'),
+  online: words('是否网办 是否可以在线申报 可网上办理 是否支持网上办理 是否网上办理'),
+  onlineUrl: words('网办地址 在线办理地址 网上办理地址 在线申报地址 网上申报地址 办理网址'),
+  projectType: words('办件类型 办理类型 事项类别'),
+  handleForm: words('办理形式 办理方式 办理渠道'),
+  itemType: words('事项类型 权力类别 事项性质 权力类型 职权类型 事项类别类型'),
+  itemName: words('事项名称 办理项名称 服务事项名称 业务办理项名称 实施清单名称'),
+  department: words('实施主体 实施机构 实施部门 办理部门 受理机构 审批部门 部门名称 办理主体 受理部门 实施机关 办理机构 决定机关 受理机关 申请受理机关 审批机关'),
+  taskCode: words('实施编码 业务办理项编码 事项编码 事项代码 办理项编码 实施清单编码 权力编码 唯一码 事项唯一码 实施清单唯一码'),
+  catalogCode: words('基本编码 权力基本码 事项基本编码 基本目录编码'),
+  level: words('行使层级 实施层级 层级'),
+  basis: words('设定依据 实施依据 法律依据 法定依据 设立依据 办理依据 政策依据 设定和实施依据 依据'),
+  conditions: words('受理条件 申请条件 办理条件 受理标准'),
+  materials: words('申请材料 申报材料 办理材料 所需材料 材料清单 提交材料 申请资料 申请材料目录 办事材料 所需提交材料 办理材料目录 材料目录'),
+  process: words('办理流程 办事流程 办理程序 审批流程 网上办理流程 窗口办理流程 流程 审批程序 办理步骤'),
+  fee: words('是否收费 收费标准 收费依据 收费情况 收费项目'),
+  result: words('审批结果 审批结果名称 办理结果 结果名称 审批结果类型'),
   /** A row or section of the materials' forms apart from the list (Risesoft halls: 申请表格 → 申请表.doc). */
-  forms: w('申请表格 相关表格 办事表格 申请表格下载 表单下载 文书下载 表格及样表下载'),
+  forms: words('申请表格 相关表格 办事表格 申请表格下载 表单下载 文书下载 表格及样表下载'),
 } satisfies Record<string, readonly string[]>;
 
 export type FieldKey = keyof typeof FIELD_LABELS;
@@ -50,30 +48,30 @@ export const PER_ITEM_FIELDS: readonly FieldKey[] = ['legalLimit', 'promisedLimi
 /** Column headers of the tables that list materials, process steps and special procedures. */
 export const COLUMN_LABELS = {
   material: {
-    name: w('材料名称 申请材料名称 名称 材料 申请材料 提交材料名称'),
-    source: w('来源渠道 材料来源 来源渠道说明 出具单位 出具机构 提供单位 来源 材料出具单位'),
-    copies: w('份数 纸质材料 纸质材料份数 原件份数 复印件份数 数量 材料份数 纸质份数 数量要求 材料数量 原件 复印件'),
-    type: w('材料类型 材料形式 材料性质'),
-    blank: w('空白表格 空表 表格下载 格式文本 空白表格下载 空表下载 模板下载'),
-    sample: w('示例样表 样表 示例样本 示范文本 填写示例 样表下载 示例下载 填报示例'),
+    name: words('材料名称 申请材料名称 名称 材料 申请材料 提交材料名称'),
+    source: words('来源渠道 材料来源 来源渠道说明 出具单位 出具机构 提供单位 来源 材料出具单位'),
+    copies: words('份数 纸质材料 纸质材料份数 原件份数 复印件份数 数量 材料份数 纸质份数 数量要求 材料数量 原件 复印件'),
+    type: words('材料类型 材料形式 材料性质'),
+    blank: words('空白表格 空表 表格下载 格式文本 空白表格下载 空表下载 模板下载'),
+    sample: words('示例样表 样表 示例样本 示范文本 填写示例 样表下载 示例下载 填报示例'),
     // Notes about the material (材料说明 …): they often hold its copies or source.
-    note: w('材料说明 材料要求 材料备注 材料描述'),
+    note: words('材料说明 材料要求 材料备注 材料描述'),
     // Whether the material is required (必要 / 非必要): a column of its own, so its value is no other column's.
-    required: w('材料必要性 是否必要 是否必需 是否必须 必要性'),
+    required: words('材料必要性 是否必要 是否必需 是否必须 必要性'),
   },
   step: {
-    phase: w('环节 环节名称 办理环节 流程环节'),
-    step: w('步骤 办理步骤 步骤名称 流程名称'),
-    handler: w('办理人 办理人员 承办人 审核人 审批人 办理岗位 岗位 责任人 办理部门 承办机构 办理人员/岗位 经办人'),
-    limit: w('办理时限 时限 法定时限 完成时限 所需时限 承诺时限 环节时限 审批时限'),
-    standard: w('审查标准 审批标准 审核标准 审核要点 审查要点 办理标准 审查内容'),
-    result: w('办理结果 审查结果 审批结果 环节结果'),
-    unit: w('时限单位 期限单位 时间单位'),
+    phase: words('环节 环节名称 办理环节 流程环节'),
+    step: words('步骤 办理步骤 步骤名称 流程名称'),
+    handler: words('办理人 办理人员 承办人 审核人 审批人 办理岗位 岗位 责任人 办理部门 承办机构 办理人员/岗位 经办人'),
+    limit: words('办理时限 时限 法定时限 完成时限 所需时限 承诺时限 环节时限 审批时限'),
+    standard: words('审查标准 审批标准 审核标准 审核要点 审查要点 办理标准 审查内容'),
+    result: words('办理结果 审查结果 审批结果 环节结果'),
+    unit: words('时限单位 期限单位 时间单位'),
   },
   special: {
-    name: w('环节名称 特殊环节名称 特殊环节 程序名称 名称 特别程序名称 中介服务名称 特别程序'),
-    limit: w('所需时限 时限 环节时限 办理时限 期限 特殊环节时限 承诺时限'),
-    unit: w('时限单位 期限单位 时间单位'),
+    name: words('环节名称 特殊环节名称 特殊环节 程序名称 名称 特别程序名称 中介服务名称 特别程序'),
+    limit: words('所需时限 时限 环节时限 办理时限 期限 特殊环节时限 承诺时限'),
+    unit: words('时限单位 期限单位 时间单位'),
   },
 } as const;
 
@@ -95,7 +93,6 @@ export const STEP_WORDS = /受理|审查|审核|决定|审批|办结|送达|制�
 /** Buttons and links that lead to online submission (B1 consistency; A3-2 journeys later). */
 export const ONLINE_ENTRY_WORDS = /在线(?:办理|申报|申请|申办|预审|提交)|网上(?:办理|申报|申请|申办)|立即(?:办理|申报|申请|申办)|我要(?:办理?|申报|申请)|去办理|申请办理|马上办|一键申报/;
 
-import { labelKey } from './text';
 
 const INDEX = new Map<string, FieldKey>();
 for (const [key, labels] of Object.entries(FIELD_LABELS) as [FieldKey, readonly string[]][]) {

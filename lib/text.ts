@@ -90,3 +90,9 @@ export function isPlaceholder(text: string | undefined): boolean {
 export function hasChineseText(text: string | undefined, min = 2): boolean {
   return ((text ?? '').match(/[\u4e00-\u9fa5]/g) ?? []).length >= min;
 }
+
+/**
+ * A list written as space-separated words. Label and tag lists ship in the content script, which
+ * runs on every portal page: one string costs less than an array of quoted strings.
+ */
+export const words = (list: string): string[] => list.split(' ');

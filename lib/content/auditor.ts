@@ -114,7 +114,7 @@ export function startAuditor(o: AuditorOptions): { stop(): void; runNow(): void 
         fail(e);
       }
     };
-    // A page we cannot read must not break the page; say so in the console and carry on.
+    // A page we cannot read must not break the page: say so (console, and onError for the reviewer) and carry on.
     const failed = (e: unknown) => {
       fail(e);
       done(null);

@@ -85,7 +85,7 @@ function numberedLines(text: string): { text: string; group?: string }[] {
   let group: string | undefined;
   let last: { text: string } | undefined;
   lines.forEach((line, i) => {
-    if (NUMBERED.test(line) && !NOTE.test(line.replace(/^\s*[(（]\d{1,2}[)）]\s*$/, ''))) {
+    if (NUMBERED.test(line)) {
       // A heading names a kind of material (申请表格类, 证明材料：); `1.《申请书》` over `(1)须签字` is a material with its requirements.
       if (!SUB_NUMBERED.test(line) && SUB_NUMBERED.test(lines[i + 1] ?? '') && GROUP_HEADING.test(stripNumbering(line))) {
         group = stripNumbering(line);

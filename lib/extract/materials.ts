@@ -6,11 +6,11 @@
  * sample form links it carries (./links.ts).
  */
 import { columnOf } from '../labels';
+import { isForm } from '../rules/_materials';
 import type { Material } from '../snapshot';
 import { labelKey } from '../text';
 import { columnRuns, itemsOf, pairsIn, type Item } from './cards';
 import { candidatesIn, groupWithin, stripNumbering, tidy, type RawHit } from './hit';
-import { isForm } from '../rules/_materials';
 import { addLinks } from './links';
 import { dataRows, headerOf, type ColumnTable } from './tables';
 import { cssPath, type Candidate, type Walked } from './walk';

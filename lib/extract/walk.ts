@@ -3,11 +3,11 @@
  * from the DOM tree, never innerText: no layout is forced) and sorts the elements the
  * extractors need into buckets. Everything after this works on the buckets.
  */
+import { words } from '../text';
 import { runAtOnce, type Steps } from './slices';
 
-// Tag lists as space-separated words (this ships in the content script on every page).
-const SKIP_TAGS = 'SCRIPT STYLE NOSCRIPT TEMPLATE SVG HEAD IFRAME OBJECT CANVAS SELECT TEXTAREA VIDEO AUDIO MAP'.split(' ');
-const BLOCK_TAGS = 'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIELDSET FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY THEAD TFOOT TR UL CAPTION TD TH CENTER DETAILS SUMMARY LEGEND'.split(' ');
+const SKIP_TAGS = words('SCRIPT STYLE NOSCRIPT TEMPLATE SVG HEAD IFRAME OBJECT CANVAS SELECT TEXTAREA VIDEO AUDIO MAP');
+const BLOCK_TAGS = words('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIELDSET FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY THEAD TFOOT TR UL CAPTION TD TH CENTER DETAILS SUMMARY LEGEND');
 
 // What the walk needs to know of a tag, as bits, looked up once per distinct tag name (the walk
 // visits every element: one map lookup instead of case folding and several set lookups each).
@@ -16,7 +16,7 @@ const SKIP = 1, BLOCK = 2, CELL = 4, TABLE = 8, ANCHOR = 16, HEADING = 32, FOOTE
 const HAS_BR = 2048;
 /** Elements that may host a shadow root (DOM standard, attachShadow): only these are asked for one. */
 const SHADOW_HOST = 4096;
-const SHADOW_HOST_TAGS = 'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' ');
+const SHADOW_HOST_TAGS = words('ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN');
 const tagBits = new Map<string, number>();
 function bitsOf(tagName: string): number {
   let bits = tagBits.get(tagName);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { words } from '../text';
 
 /**
  * Journey settings (storage.local `journeySettings`): the A3-2 click budget and the words and
@@ -18,8 +19,6 @@ export const JourneySettings = /* @__PURE__ */ (() => z.object({
 }))();
 export type JourneySettings = z.infer<typeof JourneySettings>;
 
-// Space-separated words, split on load (they ship in the content script, on every portal page).
-const words = (s: string) => s.split(' ');
 export const DEFAULT_JOURNEY_SETTINGS: JourneySettings = {
   clickBudget: 3,
   entryWords: words('在线办理 在线申报 立即办理 我要办 网上办理 网上申报 在线申请 网上申请 立即申请 我要申请 申请办理 去办理 马上办'),
